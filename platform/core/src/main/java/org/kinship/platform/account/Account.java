@@ -1,0 +1,44 @@
+package org.kinship.platform.account;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A person who has signed in at least once. Kinship keeps only the identity provider's opaque
+ * subject: no user name, no e-mail, no real name. What others see is a per-community pseudonym
+ * on a {@link org.kinship.platform.community.Membership}.
+ */
+@Entity
+@Table(name = "account")
+public class Account {
+    @Id
+    private UUID id;
+
+    @Column(name = "oidc_subject", nullable = false, unique = true, updatable = false)
+    private String subject;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    protected Account() {
+    }
+
+    public Account(String subject, Instant now) {
+        this.id = UUID.randomUUID();
+        this.subject = Objects.requireNonNull(subject, "subject");
+        this.createdAt = Objects.requireNonNull(now);
+    }
+
+    public AccountId id() {
+        return new AccountId(id);
+    }
+
+    public String subject() {
+        return subject;
+    }
+}

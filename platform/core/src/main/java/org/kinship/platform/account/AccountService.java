@@ -1,0 +1,55 @@
+package org.kinship.platform.account;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Optional;
+import org.kinship.platform.persistence.UniqueViolation;
+
+/** Turns an identity-provider subject into the account Kinship knows them by, creating it on first sight. */
+@ApplicationScoped
+public class AccountService {
+    @PersistenceContext(unitName = "kinship")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AccountService self;
+
+    public Optional<Account> find(String subject) {
+        return em.createQuery("select a from Account a where a.subject = :s", Account.class)
+                .setParameter("s", subject)
+                .getResultStream().findFirst();
+    }
+
+    /**
+     * The account for this subject. Two first requests of a new person may arrive together; the
+     * unique subject decides, and the loser reads the winner's row.
+     */
+    public Account resolve(String subject) {
+        return find(subject).orElseGet(() -> {
+            try {
+                return self.create(subject);
+            } catch (PersistenceException | jakarta.transaction.TransactionalException e) {
+                if (UniqueViolation.of(e, "uq_account_subject")) {
+                    return find(subject).orElseThrow(() -> e);
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Account create(String subject) {
+        Account account = new Account(subject, clock.instant());
+        em.persist(account);
+        em.flush();
+        return account;
+    }
+}

@@ -1,0 +1,41 @@
+package org.kinship.platform.community;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.kinship.platform.account.Caller;
+import org.kinship.platform.error.ErrorCode;
+import org.kinship.platform.error.KinshipException;
+
+/**
+ * Who may do what in a community. Every power is looked up in the community it is used in, so a
+ * moderator of one community is nobody special in another.
+ */
+@ApplicationScoped
+public class CommunityAccess {
+    @Inject
+    CommunityRepository repository;
+
+    /** The caller's active membership, or NOT_A_MEMBER. */
+    public Membership requireMember(Caller caller, Community community) {
+        return repository.membership(community.id(), caller.account())
+                .filter(Membership::isActive)
+                .orElseThrow(() -> new KinshipException(ErrorCode.NOT_A_MEMBER,
+                        "You are not a member of " + community.name() + "."));
+    }
+
+    public Membership requireModerator(Caller caller, Community community) {
+        Membership me = requireMember(caller, community);
+        if (!me.role().canModerate()) {
+            throw new KinshipException(ErrorCode.FORBIDDEN, "Only moderators of " + community.name() + " can do this.");
+        }
+        return me;
+    }
+
+    public Membership requireAdmin(Caller caller, Community community) {
+        Membership me = requireMember(caller, community);
+        if (!me.role().canAdminister()) {
+            throw new KinshipException(ErrorCode.FORBIDDEN, "Only admins of " + community.name() + " can do this.");
+        }
+        return me;
+    }
+}

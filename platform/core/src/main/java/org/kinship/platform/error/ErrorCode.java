@@ -1,0 +1,63 @@
+package org.kinship.platform.error;
+
+/**
+ * The one error vocabulary of Kinship. Each code is stable: clients switch on it, so a code is
+ * never renamed or reused for a different meaning. The HTTP status travels with the code so that
+ * every layer maps the same failure to the same answer.
+ */
+public enum ErrorCode {
+    // 400: the request itself is wrong
+    MALFORMED_REQUEST(400),
+    VALIDATION_FAILED(400),
+    PSEUDONYM_INVALID(400),
+    PSEUDONYM_RESERVED(400),
+    SLUG_INVALID(400),
+    INVITATION_INVALID(400),
+
+    // 401/403: who is asking
+    NOT_AUTHENTICATED(401),
+    FORBIDDEN(403),
+    NOT_A_MEMBER(403),
+    INVITATION_REQUIRED(403),
+
+    // 404
+    NOT_FOUND(404),
+    COMMUNITY_NOT_FOUND(404),
+    MEMBER_NOT_FOUND(404),
+    INVITATION_NOT_FOUND(404),
+
+    METHOD_NOT_ALLOWED(405),
+    NOT_ACCEPTABLE(406),
+
+    // 409/410: the request is fine but the state of things says no
+    PSEUDONYM_TAKEN(409),
+    SLUG_TAKEN(409),
+    ALREADY_MEMBER(409),
+    APPLICATION_PENDING(409),
+    NOT_PENDING(409),
+    LAST_ADMIN(409),
+    INVITATION_EXPIRED(410),
+    INVITATION_USED_UP(410),
+    INVITATION_REVOKED(410),
+
+    UNSUPPORTED_MEDIA_TYPE(415),
+
+    // 5xx: our fault, never the client's
+    INTERNAL_ERROR(500),
+    SERVICE_UNAVAILABLE(503);
+
+    private final int httpStatus;
+
+    ErrorCode(int httpStatus) {
+        this.httpStatus = httpStatus;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** The wire form: lower-case with underscores, e.g. {@code pseudonym_taken}. */
+    public String wireName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

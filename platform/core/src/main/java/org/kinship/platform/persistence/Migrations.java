@@ -1,0 +1,53 @@
+package org.kinship.platform.persistence;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Brings the schema up to date before the application takes requests: the deployment does not
+ * finish until this observer returns. With {@code kinship.demo-data=true} it also loads the demo
+ * communities, tracked in a history table of their own so production schemas never see them.
+ */
+@ApplicationScoped
+public class Migrations {
+    private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
+    private final AtomicBoolean done = new AtomicBoolean();
+
+    @Resource(lookup = "java:jboss/datasources/KinshipDS")
+    DataSource dataSource;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        if (!done.compareAndSet(false, true)) {
+            return;
+        }
+        migrate();
+    }
+
+    void migrate() {
+        ClassLoader loader = Migrations.class.getClassLoader();
+        var schema = Flyway.configure(loader)
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        LOG.info(() -> "Schema is at version " + schema.targetSchemaVersion + " (" + schema.migrationsExecuted + " migrations applied)");
+        if (Boolean.getBoolean("kinship.demo-data")) {
+            var demo = Flyway.configure(loader)
+                    .dataSource(dataSource)
+                    .locations(new String[0])
+                    .javaMigrations(new DemoCommunities())
+                    .table("kinship_demo_history")
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .load()
+                    .migrate();
+            LOG.info(() -> "Demo data loaded (" + demo.migrationsExecuted + " scripts applied)");
+        }
+    }
+}
