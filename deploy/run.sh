@@ -15,8 +15,11 @@ KC_PORT=${KINSHIP_KEYCLOAK_PORT:-8180}
 HTTP_PORT=8080
 KC_VERSION=$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' "$ROOT/pom.xml")
 KC_HOME="$DATA/keycloak-$KC_VERSION"
-SERVER="$ROOT/ear/target/server"
+BUILT_SERVER="$ROOT/ear/target/server"
 EAR="$ROOT/ear/target/kinship.ear"
+# The demo runs from its own copy of the provisioned server, so that a build or a test run
+# (which re-provisions ear/target/server) can go on while the demo is up.
+SERVER="$DATA/wildfly"
 LOGS="$DATA/logs"
 
 log() { printf '[kinship] %s\n' "$*"; }
@@ -84,7 +87,7 @@ log "starting Keycloak on http://localhost:$KC_PORT (log: $LOGS/keycloak.log)"
 echo $! >"$DATA/keycloak.pid"
 
 # 2. Build Kinship when the sources are newer than the packaged server.
-if [[ ! -f $EAR || ! -x $SERVER/bin/standalone.sh ]] \
+if [[ ! -f $EAR || ! -x $BUILT_SERVER/bin/standalone.sh ]] \
    || [[ -n $(find "$ROOT/pom.xml" "$ROOT/platform" "$ROOT/plugins" "$ROOT/federation" "$ROOT/ear/pom.xml" "$ROOT/deploy/wildfly" \
           -newer "$EAR" -type f -not -path '*/target/*' -print -quit) ]]; then
   log "building Kinship (mvn package, tests skipped; 'deploy/test.sh' runs them)"
@@ -92,7 +95,8 @@ if [[ ! -f $EAR || ! -x $SERVER/bin/standalone.sh ]] \
 fi
 
 # 3. Kinship on WildFly, with H2 in .data/h2 and the demo communities.
-rm -rf "$SERVER/standalone/deployments/"kinship.ear*
+rm -rf "$SERVER"
+cp -a "$BUILT_SERVER" "$SERVER"
 cp "$EAR" "$SERVER/standalone/deployments/"
 log "starting Kinship on http://localhost:$HTTP_PORT (log: $LOGS/wildfly.log)"
 (
