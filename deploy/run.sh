@@ -29,10 +29,12 @@ stop_pidfile() {
   if [[ -f $file ]]; then
     local pid
     pid=$(cat "$file")
-    if kill -0 "$pid" 2>/dev/null; then
-      kill "$pid" 2>/dev/null || true
-      for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
-      kill -9 "$pid" 2>/dev/null || true
+    # Each service runs in a process group of its own (setsid below): stop the whole group,
+    # or the JVM that a launcher script started outlives it and keeps the port.
+    if kill -0 -- "-$pid" 2>/dev/null; then
+      kill -TERM -- "-$pid" 2>/dev/null || true
+      for _ in $(seq 1 30); do kill -0 -- "-$pid" 2>/dev/null || break; sleep 1; done
+      kill -KILL -- "-$pid" 2>/dev/null || true
     fi
     rm -f "$file"
   fi
@@ -82,8 +84,8 @@ log "starting Keycloak on http://localhost:$KC_PORT (log: $LOGS/keycloak.log)"
 (
   cd "$KC_HOME"
   KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
-    exec bin/kc.sh start-dev --http-port="$KC_PORT" --import-realm --health-enabled=true
-) >"$LOGS/keycloak.log" 2>&1 &
+    exec setsid bin/kc.sh start-dev --http-port="$KC_PORT" --import-realm --health-enabled=true
+) >"$LOGS/keycloak.log" 2>&1 </dev/null &
 echo $! >"$DATA/keycloak.pid"
 
 # 2. Build Kinship when the sources are newer than the packaged server.
@@ -105,8 +107,8 @@ log "starting Kinship on http://localhost:$HTTP_PORT (log: $LOGS/wildfly.log)"
   export KINSHIP_OIDC_PROVIDER_URL="http://localhost:$KC_PORT/realms/kinship"
   export KINSHIP_PUBLIC_URL="http://localhost:$HTTP_PORT"
   export KINSHIP_DEMO_DATA=true
-  exec "$SERVER/bin/standalone.sh" -b 127.0.0.1 -bmanagement 127.0.0.1
-) >"$LOGS/wildfly.log" 2>&1 &
+  exec setsid "$SERVER/bin/standalone.sh" -b 127.0.0.1 -bmanagement 127.0.0.1
+) >"$LOGS/wildfly.log" 2>&1 </dev/null &
 echo $! >"$DATA/wildfly.pid"
 
 wait_for "http://localhost:$HTTP_PORT/api/communities" 180 "Kinship" "$DATA/wildfly.pid"
