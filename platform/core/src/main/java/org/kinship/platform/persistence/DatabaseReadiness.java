@@ -1,4 +1,4 @@
-package org.kinship.web.health;
+package org.kinship.platform.persistence;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +8,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready means the database answers: without it Kinship cannot store a single message. */
+/**
+ * Ready means the database answers: without it Kinship cannot store a single message. It lives in
+ * the core jar (the EAR's lib) because WildFly does not collect health checks from an EAR's WAR.
+ */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {

@@ -1,0 +1,77 @@
+package org.kinship.it.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Prepares the real services the integration tests talk to, once per test run and before
+ * Arquillian deploys anything: a fresh PostgreSQL database (Kinship's Flyway migrations create the
+ * schema at deployment) and a Keycloak with the project's realm. Registered in
+ * META-INF/services, so it runs under failsafe without any test having to ask for it.
+ */
+public class ItEnvironment implements LauncherSessionListener {
+    private static KeycloakServer keycloak;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        String db = System.getProperty("kinship.it.db.name");
+        if (db == null) {
+            return; // not under failsafe (e.g. an IDE running a single unit test)
+        }
+        recreateDatabase(db);
+        keycloak = KeycloakServer.start(
+                Path.of(System.getProperty("keycloak.home")),
+                Path.of(System.getProperty("keycloak.realm-file")),
+                Integer.getInteger("keycloak.port"));
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (keycloak != null) {
+            keycloak.stop();
+            keycloak = null;
+        }
+    }
+
+    /** Keycloak, started by this run; tests wait for it through {@link Tokens}. */
+    static KeycloakServer keycloak() {
+        if (keycloak == null) {
+            throw new IllegalStateException("Keycloak is started by ItEnvironment under failsafe; run the ITs with mvn verify");
+        }
+        return keycloak;
+    }
+
+    private static void recreateDatabase(String name) {
+        if (!name.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("unexpected database name " + name);
+        }
+        try (Connection c = DriverManager.getConnection(Postgres.adminUrl(), "postgres", "");
+             Statement st = c.createStatement()) {
+            st.execute("drop database if exists " + name + " with (force)");
+            st.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The integration tests need PostgreSQL on 127.0.0.1:5432 with trust auth for user "
+                    + "postgres (see README): " + e.getMessage(), e);
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot delete " + dir, e);
+        }
+    }
+}
