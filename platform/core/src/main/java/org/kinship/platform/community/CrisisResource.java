@@ -31,9 +31,9 @@ public class CrisisResource {
     public CrisisResource(String label, String phone, String description) {
         this.label = Text.required("crisis resource label", label, MAX_LABEL);
         this.phone = Text.required("crisis resource phone", phone, MAX_PHONE);
-        if (!this.phone.matches("[+0-9 ()\\-]{2,32}")) {
+        if (!this.phone.matches("[+0-9 ()\\-]{2,32}") || this.phone.chars().filter(Character::isDigit).count() < 2) {
             throw new KinshipException(ErrorCode.VALIDATION_FAILED,
-                    "A crisis phone number may contain digits, spaces, '+', '-' and parentheses only.");
+                    "A crisis phone number needs at least two digits, and may contain digits, spaces, '+', '-' and parentheses only.");
         }
         this.description = Text.optional("crisis resource description", description, MAX_TEXT);
     }

@@ -26,6 +26,7 @@ import org.kinship.platform.error.KinshipException;
 @Entity
 @Table(name = "invitation")
 public class Invitation {
+    public static final Duration MIN_VALIDITY = Duration.ofHours(1);
     public static final Duration MAX_VALIDITY = Duration.ofDays(90);
     public static final int MAX_USES = 1000;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -68,7 +69,7 @@ public class Invitation {
 
     private Invitation(CommunityId community, String tokenHash, Role grantsRole, MemberId createdBy,
                        Instant now, Duration validity, int maxUses) {
-        if (validity == null || validity.isNegative() || validity.isZero() || validity.compareTo(MAX_VALIDITY) > 0) {
+        if (validity == null || validity.compareTo(MIN_VALIDITY) < 0 || validity.compareTo(MAX_VALIDITY) > 0) {
             throw new KinshipException(ErrorCode.VALIDATION_FAILED, "An invitation is valid for 1 hour to 90 days.");
         }
         if (maxUses < 1 || maxUses > MAX_USES) {

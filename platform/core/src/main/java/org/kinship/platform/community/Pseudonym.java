@@ -25,6 +25,15 @@ public final class Pseudonym {
     /** Words reserved only when they are the whole name: too short to ban as a part ("mode", "modest"). */
     private static final Set<String> WHOLE_ROLE_WORDS = Set.of("mod", "mods", "team", "root", "sysop");
 
+    /** Letters that render as nothing (Hangul fillers, the blank Braille pattern): an invisible name could pass for another. */
+    private static final Set<Integer> INVISIBLE = Set.of(0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800);
+    /** Scripts whose letters imitate each other ("Аdmin" with a Cyrillic А): a name may use only one of them. */
+    private static final Set<Character.UnicodeScript> LOOK_ALIKE_SCRIPTS =
+            Set.of(Character.UnicodeScript.LATIN, Character.UnicodeScript.CYRILLIC, Character.UnicodeScript.GREEK);
+    /** Cyrillic and Greek letters that look like Latin ones, folded before the role check. */
+    private static final String CONFUSABLE_FROM = "аеорсухіјѕԁвмнктгοαρτνικυεχ";
+    private static final String CONFUSABLE_TO = "aeopcyxijsdbmhktroaptvikuex";
+
     private final String value;
 
     private Pseudonym(String value) {
@@ -39,7 +48,7 @@ public final class Pseudonym {
         if (typed.codePoints().anyMatch(Character::isISOControl)) {
             throw invalid("A pseudonym cannot contain control characters or line breaks.");
         }
-        String text = Normalizer.normalize(typed.strip(), Normalizer.Form.NFC).replaceAll("\\s+", " ");
+        String text = Normalizer.normalize(typed.strip(), Normalizer.Form.NFC).replaceAll("(?U)\\s+", " ");
         int length = text.codePointCount(0, text.length());
         if (length < MIN_LENGTH || length > MAX_LENGTH) {
             throw invalid("A pseudonym must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters long.");
@@ -52,10 +61,15 @@ public final class Pseudonym {
         if (key.isEmpty()) {
             throw invalid("A pseudonym needs at least one letter or digit.");
         }
-        if (WHOLE_ROLE_WORDS.contains(key)
-                || ROLE_WORDS.stream().anyMatch(w -> key.startsWith(w) || key.endsWith(w))) {
+        String skeleton = skeleton(key);
+        if (WHOLE_ROLE_WORDS.contains(skeleton)
+                || ROLE_WORDS.stream().anyMatch(w -> skeleton.startsWith(w) || skeleton.endsWith(w))) {
             throw new KinshipException(ErrorCode.PSEUDONYM_RESERVED,
                     "That pseudonym could be mistaken for a moderator, an admin or the service. Please choose another.");
+        }
+        if (text.codePoints().filter(Character::isLetter).mapToObj(Character.UnicodeScript::of)
+                .filter(LOOK_ALIKE_SCRIPTS::contains).distinct().count() > 1) {
+            throw invalid("A pseudonym cannot mix Latin, Cyrillic and Greek letters: mixed names can imitate someone else's.");
         }
         return pseudonym;
     }
@@ -65,7 +79,20 @@ public final class Pseudonym {
         return new Pseudonym(Objects.requireNonNull(stored));
     }
 
+    /** The key with look-alike letters from other scripts replaced by the Latin ones they imitate. */
+    private static String skeleton(String key) {
+        StringBuilder out = new StringBuilder(key.length());
+        key.codePoints().forEach(c -> {
+            int i = CONFUSABLE_FROM.indexOf(c);
+            out.appendCodePoint(i >= 0 ? CONFUSABLE_TO.charAt(i) : c);
+        });
+        return out.toString();
+    }
+
     private static boolean allowed(int c) {
+        if (INVISIBLE.contains(c)) {
+            return false;
+        }
         return Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
                 || Character.getType(c) == Character.COMBINING_SPACING_MARK
                 || c == ' ' || c == '.' || c == '_' || c == '-' || c == '\'';

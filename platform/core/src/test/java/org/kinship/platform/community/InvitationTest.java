@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -172,8 +171,6 @@ class InvitationTest {
         assertEquals(Role.MEMBER, issue(WEEK, 1).invitation().grantsRole());
     }
 
-    @Disabled("BUG (check or message is wrong): the error says \"valid for 1 hour to 90 days\" but any positive"
-            + " validity is accepted, e.g. 1 minute. The REST layer only passes whole hours, so this is domain-only")
     @Test
     void refusesValidityUnderOneHourAsItsMessageSays() {
         assertFailsWith(ErrorCode.VALIDATION_FAILED, () -> issue(Duration.ofMinutes(1), 1));
