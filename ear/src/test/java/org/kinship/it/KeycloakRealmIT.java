@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -28,12 +27,16 @@ class KeycloakRealmIT {
     @Test
     void registrationAsksForAUserNameAndPasswordOnly() throws Exception {
         Tokens.awaitKeycloak();
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        String page = browser.send(HttpRequest.newBuilder(URI.create(Tokens.realmUrl()
+        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> form0 = browser.send(HttpRequest.newBuilder(URI.create(Tokens.realmUrl()
                         + "/protocol/openid-connect/registrations?client_id=kinship-web&response_type=code&scope=openid&redirect_uri="
                         + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+                HttpResponse.BodyHandlers.ofString());
+        String page = form0.body();
+        // Keycloak marks its cookies Secure, which java.net's cookie store will not send over http: carry them by hand.
+        String cookies = form0.headers().allValues("Set-Cookie").stream()
+                .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+                .collect(java.util.stream.Collectors.joining("; "));
         assertTrue(page.contains("name=\"username\""), "asks for a user name");
         assertTrue(page.contains("name=\"password\""), "asks for a password");
         assertFalse(page.contains("name=\"email\""), "does not ask for an e-mail address");
@@ -45,6 +48,7 @@ class KeycloakRealmIT {
         String form = "username=" + username + "&password=quiet-evening-42&password-confirm=quiet-evening-42";
         HttpResponse<String> registered = browser.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", cookies)
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(302, registered.statusCode(), registered.body());
         String location = registered.headers().firstValue("Location").orElseThrow();

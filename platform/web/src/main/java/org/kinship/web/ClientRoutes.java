@@ -28,7 +28,7 @@ public class ClientRoutes extends HttpFilter {
 
     static boolean isClientRoute(String path) {
         if (path.equals("/") || path.startsWith("/api/") || path.equals("/api") || path.equals("/login")
-                || path.equals("/logout") || path.startsWith("/app/")) {
+                || path.equals("/logout") || path.equals("/live") || path.startsWith("/app/")) {
             return false;
         }
         String last = path.substring(path.lastIndexOf('/') + 1);
