@@ -17,10 +17,19 @@ public class CommunityAccess {
 
     /** The caller's active membership, or NOT_A_MEMBER. */
     public Membership requireMember(Caller caller, Community community) {
-        return repository.membership(community.id(), caller.account())
-                .filter(Membership::isActive)
-                .orElseThrow(() -> new KinshipException(ErrorCode.NOT_A_MEMBER,
-                        "You are not a member of " + community.name() + "."));
+        Membership membership = repository.membership(community.id(), caller.account())
+                .orElseThrow(() -> notAMember(community));
+        if (membership.status() == MembershipStatus.BANNED) {
+            throw new KinshipException(ErrorCode.MEMBER_BANNED, "You have been banned from " + community.name() + ".");
+        }
+        if (!membership.isActive()) {
+            throw notAMember(community);
+        }
+        return membership;
+    }
+
+    private static KinshipException notAMember(Community community) {
+        return new KinshipException(ErrorCode.NOT_A_MEMBER, "You are not a member of " + community.name() + ".");
     }
 
     public Membership requireModerator(Caller caller, Community community) {

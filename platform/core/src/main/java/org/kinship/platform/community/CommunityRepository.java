@@ -80,6 +80,14 @@ public class CommunityRepository {
         return m != null && m.community().equals(community) ? Optional.of(m) : Optional.empty();
     }
 
+    /** The member who goes by this pseudonym (by its folded key) in a community. */
+    public Optional<Membership> memberByPseudonym(CommunityId community, String pseudonymKey) {
+        return em.createQuery("select m from Membership m where m.communityId = :c and m.pseudonymKey = :k", Membership.class)
+                .setParameter("c", community.value())
+                .setParameter("k", pseudonymKey)
+                .getResultStream().findFirst();
+    }
+
     public boolean pseudonymTaken(CommunityId community, Pseudonym pseudonym, MemberId except) {
         return !em.createQuery("select m.id from Membership m where m.communityId = :c and m.pseudonymKey = :k and m.id <> :except",
                         UUID.class)

@@ -55,6 +55,10 @@ public class Membership {
     @Column(name = "joined_at")
     private Instant joinedAt;
 
+    /** Until this moment the member may read but not write (set by a moderator). */
+    @Column(name = "muted_until")
+    private Instant mutedUntil;
+
     @Version
     private long version;
 
@@ -121,6 +125,29 @@ public class Membership {
             throw new KinshipException(ErrorCode.MEMBER_NOT_FOUND, "Only active members have a role.");
         }
         this.role = Objects.requireNonNull(newRole);
+    }
+
+    /** A moderator bans this member from the community; a banned admin or moderator loses the role. */
+    public void ban() {
+        status = MembershipStatus.BANNED;
+        role = Role.MEMBER;
+    }
+
+    /** A moderator stops this member from writing until the given moment. */
+    public void mute(Instant until) {
+        this.mutedUntil = Objects.requireNonNull(until);
+    }
+
+    public void unmute() {
+        this.mutedUntil = null;
+    }
+
+    public boolean isMuted(Instant now) {
+        return mutedUntil != null && now.isBefore(mutedUntil);
+    }
+
+    public Instant mutedUntil() {
+        return mutedUntil;
     }
 
     private void rename(Pseudonym newPseudonym) {

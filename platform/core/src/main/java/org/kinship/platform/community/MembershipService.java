@@ -45,6 +45,9 @@ public class MembershipService {
             if (m.status() == MembershipStatus.ACTIVE) {
                 throw new KinshipException(ErrorCode.ALREADY_MEMBER, "You are already a member of " + community.name() + ".");
             }
+            if (m.status() == MembershipStatus.BANNED) {
+                throw new KinshipException(ErrorCode.MEMBER_BANNED, "You have been banned from " + community.name() + ".");
+            }
             if (m.status() == MembershipStatus.PENDING) {
                 throw new KinshipException(ErrorCode.APPLICATION_PENDING,
                         "Your request to join " + community.name() + " is waiting for a moderator.");
@@ -101,7 +104,7 @@ public class MembershipService {
     public void leave(Caller caller, String slug) {
         Community community = repository.requireBySlug(slug);
         Membership me = repository.membership(community.id(), caller.account())
-                .filter(m -> m.status() != MembershipStatus.LEFT)
+                .filter(m -> m.status() == MembershipStatus.ACTIVE || m.status() == MembershipStatus.PENDING)
                 .orElseThrow(() -> new KinshipException(ErrorCode.NOT_A_MEMBER,
                         "You are not a member of " + community.name() + "."));
         if (me.status() == MembershipStatus.PENDING) {

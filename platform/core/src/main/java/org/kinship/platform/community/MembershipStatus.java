@@ -6,5 +6,7 @@ public enum MembershipStatus {
     PENDING,
     ACTIVE,
     /** Left the community. The row stays so their pseudonym is not taken by someone else. */
-    LEFT
+    LEFT,
+    /** Banned by a moderator: cannot read, write or rejoin this community. */
+    BANNED
 }

@@ -4,21 +4,33 @@ import java.text.Normalizer;
 import org.kinship.platform.error.ErrorCode;
 import org.kinship.platform.error.KinshipException;
 
-/** Checks for free text that members and admins type: trimmed, normalised, bounded, no control characters. */
-final class Text {
+/**
+ * Checks for free text that members and admins type: trimmed, normalised, bounded, no control
+ * characters. Shared by every module that takes text, so every field fails the same way.
+ */
+public final class Text {
     private Text() {
     }
 
-    static String required(String what, String value, int maxLength) {
-        String text = optional(what, value, maxLength);
+    public static String required(String what, String value, int maxLength) {
+        return required(ErrorCode.VALIDATION_FAILED, what, value, maxLength);
+    }
+
+    public static String optional(String what, String value, int maxLength) {
+        return optional(ErrorCode.VALIDATION_FAILED, what, value, maxLength);
+    }
+
+    /** Like {@link #required(String, String, int)}, failing with the given code. */
+    public static String required(ErrorCode code, String what, String value, int maxLength) {
+        String text = optional(code, what, value, maxLength);
         if (text == null) {
-            throw new KinshipException(ErrorCode.VALIDATION_FAILED, capitalised(what) + " is required.");
+            throw new KinshipException(code, capitalised(what) + " is required.");
         }
         return text;
     }
 
-    /** Returns null for absent or blank text. Line breaks are allowed; other control characters are not. */
-    static String optional(String what, String value, int maxLength) {
+    /** Returns null for absent or blank text. Line breaks and tabs are allowed; other control characters are not. */
+    public static String optional(ErrorCode code, String what, String value, int maxLength) {
         if (value == null) {
             return null;
         }
@@ -27,12 +39,19 @@ final class Text {
             return null;
         }
         if (text.codePointCount(0, text.length()) > maxLength) {
-            throw new KinshipException(ErrorCode.VALIDATION_FAILED,
-                    capitalised(what) + " may be at most " + maxLength + " characters long.");
+            throw new KinshipException(code, capitalised(what) + " may be at most " + maxLength + " characters long.");
         }
         if (text.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            throw new KinshipException(ErrorCode.VALIDATION_FAILED,
-                    capitalised(what) + " contains control characters.");
+            throw new KinshipException(code, capitalised(what) + " contains control characters.");
+        }
+        return text;
+    }
+
+    /** A single line: like {@link #optional(ErrorCode, String, String, int)}, and line breaks are refused too. */
+    public static String singleLine(ErrorCode code, String what, String value, int maxLength) {
+        String text = optional(code, what, value, maxLength);
+        if (text != null && text.codePoints().anyMatch(Character::isISOControl)) {
+            throw new KinshipException(code, capitalised(what) + " must be a single line.");
         }
         return text;
     }

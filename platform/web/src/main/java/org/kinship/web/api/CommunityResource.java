@@ -171,20 +171,12 @@ public class CommunityResource {
     @DELETE
     @Path("{slug}/invitations/{id}")
     public Response revoke(@PathParam("slug") String slug, @PathParam("id") String id) {
-        invitations.revoke(caller.require(), slug, uuid(id, ErrorCode.INVITATION_NOT_FOUND, "No such invitation."));
+        invitations.revoke(caller.require(), slug, Views.uuid(id, ErrorCode.INVITATION_NOT_FOUND));
         return Response.noContent().build();
     }
 
     private static MemberId memberId(String text) {
-        return new MemberId(uuid(text, ErrorCode.MEMBER_NOT_FOUND, "No such member."));
-    }
-
-    private static UUID uuid(String text, ErrorCode notFound, String message) {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw new KinshipException(notFound, message);
-        }
+        return new MemberId(Views.uuid(text, ErrorCode.MEMBER_NOT_FOUND));
     }
 
     private static Role role(String name) {

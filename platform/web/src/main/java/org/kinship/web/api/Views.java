@@ -32,6 +32,15 @@ final class Views {
         return body;
     }
 
+    /** A path or body id; one that is not even a UUID names nothing, so it is "not found" with the caller's code. */
+    static java.util.UUID uuid(String text, ErrorCode notFound) {
+        try {
+            return java.util.UUID.fromString(text);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new KinshipException(notFound, "There is no such " + notFound.wireName().replace("_not_found", "") + ".");
+        }
+    }
+
     static CommunitySettings settings(CommunitySettingsRequest request) {
         required(request);
         List<CrisisResource> crisis = request.crisisResources() == null ? List.of()

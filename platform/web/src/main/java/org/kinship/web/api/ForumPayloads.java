@@ -1,0 +1,64 @@
+package org.kinship.web.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The forum's request and response payloads. */
+public final class ForumPayloads {
+    private ForumPayloads() {
+    }
+
+    public record CategoryData(String id, String name, String description, int sortOrder, String whoMayStart) {
+    }
+
+    public record CategoryRequest(String name, String description, Integer sortOrder, String whoMayStart) {
+    }
+
+    /** A thread in a listing. {@code title} is null when the author deleted the opening post. */
+    public record ThreadSummary(String id, String categoryId, String visibility, String title, String author,
+                                boolean pinned, boolean locked, boolean hidden, boolean needsWelcome, int replyCount,
+                                int unread, Instant createdAt, Instant lastActivityAt) {
+    }
+
+    /**
+     * A post as a reader sees it. {@code html} is sanitised and safe to insert; it is null for a
+     * tombstone or for a hidden post the reader may not see ({@code state} says which).
+     */
+    public record PostData(String id, int seq, String author, String authorId, String inReplyTo, String state,
+                           String contentWarning, String html, String source, Instant createdAt, Instant editedAt,
+                           Map<String, Long> reactions, List<String> myReactions, boolean crisisFlag) {
+    }
+
+    public record CircleMemberData(String memberId, String pseudonym, String status) {
+    }
+
+    public record ThreadData(ThreadSummary thread, List<PostData> posts, int nextSeq, boolean hasMore, int lastRead,
+                             List<CircleMemberData> circle) {
+    }
+
+    public record NewThreadRequest(String categoryId, String title, String body, String contentWarning, List<String> circle) {
+    }
+
+    public record ReplyRequest(String inReplyTo, String body, String contentWarning) {
+    }
+
+    public record EditRequest(String title, String body, String contentWarning) {
+    }
+
+    /** What a member gets back after writing: the post, and the crisis resources when their words suggested crisis. */
+    public record WrittenData(String threadId, PostData post, List<Payloads.CrisisResourceData> crisisSupport) {
+    }
+
+    public record RevisionData(String title, String source, String contentWarning, Instant replacedAt) {
+    }
+
+    public record ReadRequest(Integer seq) {
+    }
+
+    public record CircleInviteRequest(String pseudonym) {
+    }
+
+    public record CirclesData(List<ThreadSummary> circles, List<ThreadSummary> invitations) {
+    }
+}

@@ -1,0 +1,298 @@
+package org.kinship.web.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.kinship.platform.community.MemberId;
+import org.kinship.platform.error.ErrorCode;
+import org.kinship.platform.error.KinshipException;
+import org.kinship.platform.forum.Category;
+import org.kinship.platform.forum.ForumService;
+import org.kinship.platform.forum.ForumThread;
+import org.kinship.platform.forum.Post;
+import org.kinship.platform.forum.ReactionKind;
+import org.kinship.platform.forum.StartPolicy;
+import org.kinship.web.api.ForumPayloads.CategoryData;
+import org.kinship.web.api.ForumPayloads.CategoryRequest;
+import org.kinship.web.api.ForumPayloads.CircleMemberData;
+import org.kinship.web.api.ForumPayloads.PostData;
+import org.kinship.web.api.ForumPayloads.ThreadData;
+import org.kinship.web.api.ForumPayloads.ThreadSummary;
+import org.kinship.web.security.CurrentCaller;
+
+/** The forum of one community: categories, threads, posts, reactions, read markers and closed circles. */
+@Path("/communities/{slug}/forum")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ForumResource {
+    @PathParam("slug")
+    String slug;
+
+    @Inject
+    ForumService forum;
+
+    @Inject
+    CurrentCaller caller;
+
+    // ---- categories ----
+
+    @GET
+    @Path("categories")
+    public List<CategoryData> categories() {
+        return forum.categories(caller.require(), slug).stream().map(ForumResource::category).toList();
+    }
+
+    @POST
+    @Path("categories")
+    public Response createCategory(CategoryRequest request) {
+        Category c = forum.createCategory(caller.require(), slug, details(request));
+        return Response.status(Response.Status.CREATED).entity(category(c)).build();
+    }
+
+    @PUT
+    @Path("categories/{id}")
+    public CategoryData updateCategory(@PathParam("id") String id, CategoryRequest request) {
+        return category(forum.updateCategory(caller.require(), slug, Views.uuid(id, ErrorCode.CATEGORY_NOT_FOUND), details(request)));
+    }
+
+    @DELETE
+    @Path("categories/{id}")
+    public Response deleteCategory(@PathParam("id") String id) {
+        forum.deleteCategory(caller.require(), slug, Views.uuid(id, ErrorCode.CATEGORY_NOT_FOUND));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("categories/{id}/threads")
+    public List<ThreadSummary> categoryThreads(@PathParam("id") String id, @QueryParam("view") String view,
+                                               @QueryParam("page") @DefaultValue("0") int page) {
+        return summaries(forum.threads(caller.require(), slug, Views.uuid(id, ErrorCode.CATEGORY_NOT_FOUND), view(view), page));
+    }
+
+    // ---- threads ----
+
+    /** Latest or unanswered threads across the community's categories. */
+    @GET
+    @Path("threads")
+    public List<ThreadSummary> threads(@QueryParam("view") String view, @QueryParam("page") @DefaultValue("0") int page) {
+        return summaries(forum.threads(caller.require(), slug, null, view(view), page));
+    }
+
+    @POST
+    @Path("threads")
+    public Response startThread(ForumPayloads.NewThreadRequest request) {
+        Views.required(request);
+        var written = forum.startThread(caller.require(), slug, new ForumService.NewThread(
+                request.categoryId() == null ? null : Views.uuid(request.categoryId(), ErrorCode.CATEGORY_NOT_FOUND),
+                request.title(), request.body(), request.contentWarning(), request.circle()));
+        return Response.status(Response.Status.CREATED).entity(written(written)).build();
+    }
+
+    @GET
+    @Path("threads/{id}")
+    public ThreadData thread(@PathParam("id") String id, @QueryParam("from") @DefaultValue("0") int from) {
+        ForumService.ThreadPage page = forum.read(caller.require(), slug, Views.uuid(id, ErrorCode.THREAD_NOT_FOUND), from);
+        ForumThread t = page.thread();
+        List<PostData> posts = page.posts().stream().map(p -> post(p, page)).toList();
+        int next = page.posts().isEmpty() ? from : page.posts().get(page.posts().size() - 1).seq() + 1;
+        List<CircleMemberData> circle = page.circle().stream()
+                .map(c -> new CircleMemberData(c.member().toString(), page.pseudonyms().get(c.member().value()),
+                        c.status().name()))
+                .toList();
+        return new ThreadData(summary(t, page.pseudonyms(), t.postCount() - 1 - page.lastRead()), posts, next,
+                next < t.postCount(), page.lastRead(), circle);
+    }
+
+    @POST
+    @Path("threads/{id}/posts")
+    public Response reply(@PathParam("id") String id, ForumPayloads.ReplyRequest request) {
+        Views.required(request);
+        var written = forum.reply(caller.require(), slug, Views.uuid(id, ErrorCode.THREAD_NOT_FOUND), new ForumService.NewReply(
+                request.inReplyTo() == null ? null : Views.uuid(request.inReplyTo(), ErrorCode.POST_NOT_FOUND),
+                request.body(), request.contentWarning()));
+        return Response.status(Response.Status.CREATED).entity(written(written)).build();
+    }
+
+    @POST
+    @Path("threads/{id}/read")
+    public Response markRead(@PathParam("id") String id, ForumPayloads.ReadRequest request) {
+        Views.required(request);
+        if (request.seq() == null || request.seq() < 0) {
+            throw new KinshipException(ErrorCode.VALIDATION_FAILED, "seq must be a post's sequence number (0 or more).");
+        }
+        forum.markRead(caller.require(), slug, Views.uuid(id, ErrorCode.THREAD_NOT_FOUND), request.seq());
+        return Response.noContent().build();
+    }
+
+    // ---- posts ----
+
+    @PUT
+    @Path("posts/{id}")
+    public ForumPayloads.WrittenData edit(@PathParam("id") String id, ForumPayloads.EditRequest request) {
+        Views.required(request);
+        return written(forum.edit(caller.require(), slug, Views.uuid(id, ErrorCode.POST_NOT_FOUND),
+                new ForumService.Edit(request.title(), request.body(), request.contentWarning())));
+    }
+
+    @DELETE
+    @Path("posts/{id}")
+    public Response delete(@PathParam("id") String id) {
+        forum.delete(caller.require(), slug, Views.uuid(id, ErrorCode.POST_NOT_FOUND));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("posts/{id}/history")
+    public List<ForumPayloads.RevisionData> history(@PathParam("id") String id) {
+        return forum.history(caller.require(), slug, Views.uuid(id, ErrorCode.POST_NOT_FOUND)).stream()
+                .map(r -> new ForumPayloads.RevisionData(r.title(), r.bodySource(), r.contentWarning(), r.replacedAt()))
+                .toList();
+    }
+
+    @PUT
+    @Path("posts/{id}/reactions/{kind}")
+    public Response react(@PathParam("id") String id, @PathParam("kind") String kind) {
+        forum.react(caller.require(), slug, Views.uuid(id, ErrorCode.POST_NOT_FOUND), ReactionKind.parse(kind));
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("posts/{id}/reactions/{kind}")
+    public Response unreact(@PathParam("id") String id, @PathParam("kind") String kind) {
+        forum.unreact(caller.require(), slug, Views.uuid(id, ErrorCode.POST_NOT_FOUND), ReactionKind.parse(kind));
+        return Response.noContent().build();
+    }
+
+    // ---- closed circles ----
+
+    @GET
+    @Path("circles")
+    public ForumPayloads.CirclesData circles() {
+        var circles = forum.circles(caller.require(), slug);
+        return new ForumPayloads.CirclesData(summaries(circles.joined()), summaries(circles.invited()));
+    }
+
+    @POST
+    @Path("threads/{id}/circle/members")
+    public Response invite(@PathParam("id") String id, ForumPayloads.CircleInviteRequest request) {
+        Views.required(request);
+        forum.inviteToCircle(caller.require(), slug, Views.uuid(id, ErrorCode.THREAD_NOT_FOUND), request.pseudonym());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("threads/{id}/circle/accept")
+    public Response accept(@PathParam("id") String id) {
+        forum.answerCircleInvitation(caller.require(), slug, Views.uuid(id, ErrorCode.THREAD_NOT_FOUND), true);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("threads/{id}/circle/decline")
+    public Response decline(@PathParam("id") String id) {
+        forum.answerCircleInvitation(caller.require(), slug, Views.uuid(id, ErrorCode.THREAD_NOT_FOUND), false);
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("threads/{id}/circle/members/{memberId}")
+    public Response removeFromCircle(@PathParam("id") String id, @PathParam("memberId") String memberId) {
+        forum.removeFromCircle(caller.require(), slug, Views.uuid(id, ErrorCode.THREAD_NOT_FOUND),
+                new MemberId(Views.uuid(memberId, ErrorCode.MEMBER_NOT_FOUND)));
+        return Response.noContent().build();
+    }
+
+    // ---- translation ----
+
+    private static ForumPayloads.WrittenData written(ForumService.Written written) {
+        Post p = written.post();
+        PostData data = new PostData(p.id().toString(), p.seq(), written.pseudonym(), p.author().toString(),
+                p.inReplyTo() == null ? null : p.inReplyTo().toString(), state(p, true), p.contentWarning(), p.bodyHtml(),
+                p.bodySource(), p.createdAt(), p.editedAt(), Map.of(), List.of(), false);
+        List<Payloads.CrisisResourceData> support = written.crisisSupport().stream()
+                .map(r -> new Payloads.CrisisResourceData(r.label(), r.phone(), r.description())).toList();
+        return new ForumPayloads.WrittenData(written.thread().id().toString(), data, support);
+    }
+
+    private static PostData post(Post p, ForumService.ThreadPage page) {
+        boolean words = page.showWords(p);
+        Map<String, Long> reactions = new LinkedHashMap<>();
+        page.reactions().getOrDefault(p.id(), Map.of()).forEach((k, v) -> reactions.put(k.name(), v));
+        List<String> mine = new ArrayList<>();
+        for (ReactionKind k : ReactionKind.values()) {
+            if (page.mine().contains(p.id() + "/" + k)) {
+                mine.add(k.name());
+            }
+        }
+        boolean own = p.isAuthor(page.reader().id());
+        return new PostData(p.id().toString(), p.seq(), page.pseudonyms().get(p.author().value()), p.author().toString(),
+                p.inReplyTo() == null ? null : p.inReplyTo().toString(), state(p, words),
+                words ? p.contentWarning() : null, words ? p.bodyHtml() : null, own ? p.bodySource() : null,
+                p.createdAt(), p.editedAt(), reactions, mine, page.reader().moderator() && p.crisisFlag());
+    }
+
+    private static String state(Post p, boolean words) {
+        if (p.deleted()) {
+            return "DELETED";
+        }
+        if (p.hidden()) {
+            return words ? "HIDDEN_VISIBLE_TO_YOU" : "HIDDEN";
+        }
+        return "VISIBLE";
+    }
+
+    private static List<ThreadSummary> summaries(ForumService.Listing listing) {
+        return listing.threads().stream().map(t -> summary(t, listing.pseudonyms(), listing.unread(t))).toList();
+    }
+
+    private static ThreadSummary summary(ForumThread t, Map<UUID, String> pseudonyms, int unread) {
+        return new ThreadSummary(t.id().toString(), t.categoryId() == null ? null : t.categoryId().toString(),
+                t.visibility().name(), t.title(), pseudonyms.get(t.author().value()), t.pinned(), t.locked(), t.hidden(),
+                t.needsWelcome(), t.replyCount(), Math.max(0, unread), t.createdAt(), t.lastActivityAt());
+    }
+
+    private static CategoryData category(Category c) {
+        return new CategoryData(c.id().toString(), c.name(), c.description(), c.sortOrder(), c.whoMayStart().name());
+    }
+
+    private static Category.Details details(CategoryRequest request) {
+        Views.required(request);
+        StartPolicy policy;
+        try {
+            policy = request.whoMayStart() == null ? null : StartPolicy.valueOf(request.whoMayStart().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new KinshipException(ErrorCode.VALIDATION_FAILED, "whoMayStart is MEMBERS or MODERATORS.");
+        }
+        return new Category.Details(request.name(), request.description(),
+                request.sortOrder() == null ? 0 : request.sortOrder(), policy);
+    }
+
+    private static ForumService.View view(String view) {
+        if (view == null || view.isBlank()) {
+            return ForumService.View.LATEST;
+        }
+        try {
+            return ForumService.View.valueOf(view.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new KinshipException(ErrorCode.VALIDATION_FAILED, "view is 'latest' or 'unanswered'.");
+        }
+    }
+}

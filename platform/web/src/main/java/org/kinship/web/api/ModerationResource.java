@@ -1,0 +1,174 @@
+package org.kinship.web.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.kinship.platform.community.MemberId;
+import org.kinship.platform.error.ErrorCode;
+import org.kinship.platform.error.KinshipException;
+import org.kinship.platform.moderation.ModerationAction.Type;
+import org.kinship.platform.moderation.ModerationItem;
+import org.kinship.platform.moderation.ModerationService;
+import org.kinship.platform.notification.Notification;
+import org.kinship.platform.notification.NotificationService;
+import org.kinship.web.security.CurrentCaller;
+
+/** Reports, the moderators' queue and actions, the audit log, and a member's notifications. */
+@Path("/communities/{slug}")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ModerationResource {
+    @PathParam("slug")
+    String slug;
+
+    @Inject
+    ModerationService moderation;
+
+    @Inject
+    NotificationService notifications;
+
+    @Inject
+    CurrentCaller caller;
+
+    public record ReportRequest(String postId, String reason) {
+    }
+
+    public record ActionRequest(String reason, String categoryId, Integer minutes) {
+    }
+
+    /** A queue item. {@code reporter} is shown to moderators only; it never reaches the reported member. */
+    public record ItemData(String id, String kind, boolean urgent, String threadId, String threadTitle, String postId,
+                           String member, String memberId, String reporter, String reason, String excerpt,
+                           Instant createdAt) {
+    }
+
+    public record ActionData(String action, String moderator, String member, String reason, String threadId, String postId,
+                             Instant until, Instant at) {
+    }
+
+    public record NotificationData(String id, String kind, String threadId, String postId, String actor, String detail,
+                                   boolean read, Instant at) {
+    }
+
+    @POST
+    @Path("reports")
+    public Response report(ReportRequest request) {
+        Views.required(request);
+        ModerationItem item = moderation.report(caller.require(), slug, Views.uuid(request.postId(), ErrorCode.POST_NOT_FOUND),
+                request.reason());
+        return Response.status(Response.Status.CREATED).entity(Map.of("id", item.id().toString())).build();
+    }
+
+    @GET
+    @Path("moderation/queue")
+    public List<ItemData> queue() {
+        var queue = moderation.queue(caller.require(), slug);
+        return queue.items().stream().map(i -> new ItemData(i.id().toString(), i.kind().name(), i.urgent(),
+                        str(i.threadId()), i.threadId() == null ? null : queue.titles().get(i.threadId()), str(i.postId()),
+                        queue.pseudonyms().get(i.subject().value()), i.subject().toString(),
+                        i.reporter() == null ? null : queue.pseudonyms().get(i.reporter().value()), i.reason(), i.excerpt(),
+                        i.createdAt()))
+                .toList();
+    }
+
+    @POST
+    @Path("moderation/items/{id}/{outcome}")
+    public Response close(@PathParam("id") String id, @PathParam("outcome") String outcome, ActionRequest request) {
+        boolean dismiss = switch (outcome) {
+            case "dismiss" -> true;
+            case "resolve" -> false;
+            default -> throw new KinshipException(ErrorCode.NOT_FOUND, "An item is dismissed or resolved.");
+        };
+        moderation.close(caller.require(), slug, Views.uuid(id, ErrorCode.REPORT_NOT_FOUND), dismiss, reason(request));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("moderation/posts/{id}/{action}")
+    public Response actOnPost(@PathParam("id") String id, @PathParam("action") String action, ActionRequest request) {
+        Type type = switch (action) {
+            case "hide" -> Type.HIDE_POST;
+            case "restore" -> Type.RESTORE_POST;
+            default -> throw new KinshipException(ErrorCode.NOT_FOUND, "A post can be hidden or restored.");
+        };
+        moderation.actOnPost(caller.require(), slug, Views.uuid(id, ErrorCode.POST_NOT_FOUND), type, reason(request));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("moderation/threads/{id}/{action}")
+    public Response actOnThread(@PathParam("id") String id, @PathParam("action") String action, ActionRequest request) {
+        Type type = switch (action) {
+            case "hide" -> Type.HIDE_THREAD;
+            case "restore" -> Type.RESTORE_THREAD;
+            case "lock", "unlock", "pin", "unpin", "move" -> Type.valueOf(action.toUpperCase(Locale.ROOT));
+            default -> throw new KinshipException(ErrorCode.NOT_FOUND, "Unknown action on a thread.");
+        };
+        UUID category = request == null || request.categoryId() == null ? null
+                : Views.uuid(request.categoryId(), ErrorCode.CATEGORY_NOT_FOUND);
+        moderation.actOnThread(caller.require(), slug, Views.uuid(id, ErrorCode.THREAD_NOT_FOUND), type, reason(request), category);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("moderation/members/{id}/{action}")
+    public Response actOnMember(@PathParam("id") String id, @PathParam("action") String action, ActionRequest request) {
+        Type type = switch (action) {
+            case "mute", "unmute", "ban" -> Type.valueOf(action.toUpperCase(Locale.ROOT));
+            default -> throw new KinshipException(ErrorCode.NOT_FOUND, "A member can be muted, unmuted or banned.");
+        };
+        Duration duration = request == null || request.minutes() == null ? null : Duration.ofMinutes(request.minutes());
+        moderation.actOnMember(caller.require(), slug, new MemberId(Views.uuid(id, ErrorCode.MEMBER_NOT_FOUND)), type,
+                reason(request), duration);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("moderation/log")
+    public List<ActionData> log() {
+        var log = moderation.log(caller.require(), slug);
+        return log.actions().stream().map(a -> new ActionData(a.action().name(), log.pseudonyms().get(a.moderator().value()),
+                        a.member() == null ? null : log.pseudonyms().get(a.member().value()), a.reason(), str(a.threadId()),
+                        str(a.postId()), a.until(), a.createdAt()))
+                .toList();
+    }
+
+    @GET
+    @Path("notifications")
+    public List<NotificationData> notifications() {
+        var inbox = notifications.inbox(caller.require(), slug);
+        return inbox.notifications().stream().map((Notification n) -> new NotificationData(n.id().toString(), n.kind().name(),
+                        str(n.threadId()), str(n.postId()), n.actor() == null ? null : inbox.pseudonyms().get(n.actor().value()),
+                        n.detail(), n.read(), n.createdAt()))
+                .toList();
+    }
+
+    @POST
+    @Path("notifications/read")
+    public Response markAllRead() {
+        notifications.markAllRead(caller.require(), slug);
+        return Response.noContent().build();
+    }
+
+    private static String reason(ActionRequest request) {
+        return request == null ? null : request.reason();
+    }
+
+    private static String str(UUID id) {
+        return id == null ? null : id.toString();
+    }
+}
