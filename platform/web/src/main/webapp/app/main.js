@@ -104,7 +104,11 @@ document.addEventListener('click', (e) => {
   app.navigate(url.pathname + url.search);
 });
 
-window.addEventListener('popstate', () => render());
+let shown = '';
+// A skip link or other #fragment also fires popstate: only a new path or query is a new view.
+window.addEventListener('popstate', () => {
+  if (location.pathname + location.search !== shown) render();
+});
 
 let seq = 0;
 let first = true;
@@ -112,6 +116,7 @@ let first = true;
 /** Renders the view for the current address. focus: move focus to the new h1 (not on first load). */
 async function render({ focus = true } = {}) {
   const mine = ++seq;
+  shown = location.pathname + location.search;
   const path = location.pathname.replace(/(.)\/+$/, '$1');
   const query = new URLSearchParams(location.search);
   markCurrent();
@@ -156,6 +161,11 @@ async function render({ focus = true } = {}) {
   if (focus && !first) {
     const heading = main.querySelector('h1');
     if (heading) heading.focus();
+  }
+  if (first) {
+    // Fetch the views most people go to next while the phone is idle, so they open at once.
+    const later = window.requestIdleCallback || ((f) => setTimeout(f, 2000));
+    later(() => ['directory', 'community', 'join'].forEach((v) => import('./views/' + v + '.js').catch(() => {})));
   }
   first = false;
 }

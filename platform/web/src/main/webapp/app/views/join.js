@@ -80,7 +80,7 @@ export function joinForm(c, token = '') {
   onSubmit(form, async () => {
     const name = pseudonym.value.trim().replace(/\s+/g, ' ');
     const tok = tokenFrom(invitation.value);
-    const ok = check(form, () => {
+    const ok = check(() => {
       const len = [...name].length;
       if (len < 2 || len > 32) throw new Invalid(pseudonym, 'pseudonym_invalid', t('err.pseudonym_length'));
       if (policy === 'INVITATION' && !tok) throw new Invalid(revealInvitation(), 'invitation_required', t('err.invitation_required'));

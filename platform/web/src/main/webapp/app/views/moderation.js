@@ -2,8 +2,7 @@
 import { h } from '../dom.js';
 import { api, enc, ApiError } from '../api.js';
 import {
-  app, t, tn, h1, date, backLink, field, formEnd, onSubmit, check, Invalid, announce, copyBox, showError,
-  formError, refusal,
+  app, t, tn, h1, date, backLink, field, formEnd, onSubmit, check, Invalid, announce, copyBox, busy, refusal,
 } from '../ui.js';
 
 const VALIDITY = [24, 72, 168, 336, 720, 2160];
@@ -51,31 +50,21 @@ function application(c, a, done) {
     t('mod.approve'), h('span', { class: 'sr' }, ' ' + a.pseudonym));
   const decline = h('button', { type: 'button', class: 'button secondary', 'data-test': 'decline' },
     t('mod.decline'), h('span', { class: 'sr' }, ' ' + a.pseudonym));
-  const box = h('form', { class: 'card', 'aria-label': a.pseudonym },
+  const box = h('div', { class: 'card' },
     h('h3', {}, a.pseudonym),
     h('p', { class: 'hint' }, t('mod.asked', { when: date(a.requestedAt) })),
     a.note ? h('div', { class: 'app-note' }, h('p', { class: 'label' }, t('mod.theirNote')), h('p', { class: 'note-text' }, a.note))
       : h('p', {}, t('mod.noNote')),
     formEnd(approve, decline));
-  box.addEventListener('submit', (e) => e.preventDefault());
   const li = h('li', { 'data-test': 'application' }, box);
-  const act = (path, said) => async () => {
-    if (box.dataset.busy) return;
-    box.dataset.busy = '1';
-    box.querySelector('.form-status').replaceChildren();
-    try {
-      await api(url + path, 'POST');
-      announce(t(said, { p: a.pseudonym }));
-      done(li);
-    } catch (err) {
-      if (err.code === 'not_pending') {
-        formError(box, err.code, t('mod.gone'));
-      } else {
-        showError(box, err);
-      }
-    }
-    delete box.dataset.busy;
-  };
+  const act = (path, said) => () => busy(box, async () => {
+    await api(url + path, 'POST').catch((err) => {
+      if (err.code === 'not_pending') err.text = t('mod.gone');
+      throw err;
+    });
+    announce(t(said, { p: a.pseudonym }));
+    done(li);
+  });
   approve.addEventListener('click', act('/approve', 'mod.approved'));
   decline.addEventListener('click', act('/decline', 'mod.declined'));
   return li;
@@ -112,7 +101,7 @@ function invitations(c, invs) {
     formEnd(h('button', { type: 'submit', class: 'button' }, t('inv.create'))));
   onSubmit(form, async () => {
     const n = Number(uses.value);
-    if (!check(form, () => {
+    if (!check(() => {
       if (!Number.isInteger(n) || n < 1 || n > 1000) throw new Invalid(uses, 'validation_failed', t('inv.maxUsesBad'));
     })) return;
     const inv = await api(base, 'POST', { validHours: Number(hours.value), maxUses: n });
@@ -126,7 +115,7 @@ function invitations(c, invs) {
 
   show(invs);
   return h('section', { 'aria-labelledby': 'inv-title' },
-    h('h2', { id: 'inv-title' }, t('inv.title')),
+    h('h2', { id: 'inv-title', tabindex: '-1' }, t('inv.title')),
     h('p', { class: 'hint' }, t('inv.intro')),
     form, fresh,
     h('h3', {}, t('inv.existing')), listWrap);
@@ -134,27 +123,21 @@ function invitations(c, invs) {
 
 function invitationItem(c, i, reload) {
   const s = status(i);
-  const box = h('form', { class: 'card inv' },
+  const box = h('div', { class: 'card inv' },
     h('p', { class: 'inv-status inv-' + s }, t('inv.status.' + s)),
     h('dl', {},
       h('dt', {}, t('inv.created')), h('dd', {}, date(i.createdAt)),
       h('dt', {}, t('inv.expires')), h('dd', {}, date(i.expiresAt)),
       h('dt', {}, t('inv.used')), h('dd', {}, t('inv.usedOf', { uses: i.uses, max: i.maxUses }))));
-  box.addEventListener('submit', (e) => e.preventDefault());
   if (s === 'active') {
     const revoke = h('button', { type: 'button', class: 'button secondary' }, t('inv.revoke'),
       h('span', { class: 'sr' }, ' ' + t('inv.revokeWhich', { date: date(i.createdAt) })));
-    revoke.addEventListener('click', async () => {
-      try {
-        await api('/communities/' + enc(c.slug) + '/invitations/' + enc(i.id), 'DELETE');
-        announce(t('inv.revoked'));
-        await reload();
-        const h2 = document.getElementById('inv-title');
-        if (h2) { h2.setAttribute('tabindex', '-1'); h2.focus(); }
-      } catch (err) {
-        showError(box, err);
-      }
-    });
+    revoke.addEventListener('click', () => busy(box, async () => {
+      await api('/communities/' + enc(c.slug) + '/invitations/' + enc(i.id), 'DELETE');
+      announce(t('inv.revoked'));
+      await reload();
+      document.getElementById('inv-title').focus();
+    }));
     box.append(...formEnd(revoke));
   } else {
     box.append(h('div', { class: 'form-status' }));

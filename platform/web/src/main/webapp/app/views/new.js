@@ -10,11 +10,11 @@ export default async function newCommunity() {
   if (!me.platformAdmin) throw refusal('forbidden', t('new.onlyPlatformAdmins'));
   const title = t('new.title');
   const s = settingsForm({ language: app.lang }, true);
-  const form = h('form', { class: 'stack', 'aria-label': title }, s.fields,
+  const form = h('form', { class: 'stack' }, s.fields,
     formEnd(h('button', { type: 'submit', class: 'button' }, t('new.create'))));
   const wrap = h('div', {}, h('p', { class: 'lead' }, t('new.lead')), form);
   onSubmit(form, async () => {
-    if (!check(form, s.validate)) return;
+    if (!check(s.validate)) return;
     const made = await api('/communities', 'POST', s.read());
     const c = made.community;
     const inv = made.firstAdminInvitation;

@@ -3,7 +3,7 @@
 import { h, newId } from '../dom.js';
 import { api, enc, ApiError } from '../api.js';
 import {
-  app, t, h1, backLink, field, formEnd, onSubmit, check, Invalid, announce, showError, refusal, roleName, clearErrors,
+  app, t, h1, backLink, field, formEnd, onSubmit, check, Invalid, announce, refusal, roleName,
 } from '../ui.js';
 
 const LANGS = [['nb', 'Norsk bokmål'], ['nn', 'Norsk nynorsk'], ['se', 'Davvisámegiella'], ['en', 'English'],
@@ -27,7 +27,7 @@ export default async function settings({ params: [slug] }) {
     h('h2', { id: 'set-form-title' }, t('set.formTitle')), s.fields,
     formEnd(h('button', { type: 'submit', class: 'button' }, t('set.save'))));
   onSubmit(form, async () => {
-    if (!check(form, s.validate)) return;
+    if (!check(s.validate)) return;
     const saved = await api(base + '/settings', 'PUT', s.read());
     const status = form.querySelector('.form-status');
     status.replaceChildren(h('p', { class: 'flash', role: 'status' }, t('set.saved')));
@@ -154,7 +154,8 @@ export function settingsForm(values, withSlug = false) {
 
 function roles(c, me, members) {
   const base = '/communities/' + enc(c.slug) + '/members/';
-  members.sort((a, b) => a.pseudonym.localeCompare(b.pseudonym));
+  const rank = (r) => ROLES.indexOf(r) === 0 ? 9 : ROLES.indexOf(r);
+  members.sort((a, b) => rank(a.role) - rank(b.role) || a.pseudonym.localeCompare(b.pseudonym));
   const list = h('ul', { class: 'role-list' }, members.map((x) => {
     const select = h('select', { name: 'role' }, ROLES.map((r) => h('option', { value: r, selected: r === x.role }, roleName(r))));
     select.id = newId('role');
@@ -164,28 +165,20 @@ function roles(c, me, members) {
       h('label', { for: select.id }, x.pseudonym, x.memberId === me.memberId && h('span', { class: 'you' }, ' ' + t('home.you'))),
       h('div', { class: 'role-controls' }, select, save),
       h('div', { class: 'form-status' }));
-    form.setAttribute('novalidate', '');
-    form.addEventListener('submit', async (e) => {
-      e.preventDefault();
-      if (form.dataset.busy) return;
-      form.dataset.busy = '1';
-      clearErrors(form);
-      try {
-        const updated = await api(base + enc(x.memberId) + '/role', 'PUT', { role: select.value });
-        x.role = updated.role;
-        const msg = t('set.roleChanged', { p: x.pseudonym, role: roleName(updated.role) });
-        form.querySelector('.form-status').replaceChildren(h('p', { class: 'flash small', role: 'status' }, msg));
-        if (x.memberId === me.memberId && updated.role !== 'ADMIN') {
-          await app.getMe(true).catch(() => {});
-          app.flash = msg;
-          app.navigate('/c/' + enc(c.slug));
-        }
-      } catch (err) {
+    onSubmit(form, async () => {
+      const updated = await api(base + enc(x.memberId) + '/role', 'PUT', { role: select.value }).catch((err) => {
         select.value = x.role;
-        showError(form, err, () => select);
+        throw err;
+      });
+      x.role = updated.role;
+      const msg = t('set.roleChanged', { p: x.pseudonym, role: roleName(updated.role) });
+      form.querySelector('.form-status').replaceChildren(h('p', { class: 'flash small', role: 'status' }, msg));
+      if (x.memberId === me.memberId && updated.role !== 'ADMIN') {
+        await app.getMe(true).catch(() => {});
+        app.flash = msg;
+        app.navigate('/c/' + enc(c.slug));
       }
-      delete form.dataset.busy;
-    });
+    }, () => select);
     const li = h('li', {}, form);
     li.dataset.name = x.pseudonym.toLocaleLowerCase();
     return li;
