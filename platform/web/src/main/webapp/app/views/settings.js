@@ -1,0 +1,205 @@
+// "/c/{slug}/settings": an admin's settings form and the members' roles.
+// settingsForm() is shared with "/new".
+import { h, newId } from '../dom.js';
+import { api, enc, ApiError } from '../api.js';
+import {
+  app, t, h1, backLink, field, formEnd, onSubmit, check, Invalid, announce, refusal, roleName,
+} from '../ui.js';
+
+const LANGS = [['nb', 'Norsk bokmål'], ['nn', 'Norsk nynorsk'], ['se', 'Davvisámegiella'], ['en', 'English'],
+  ['sv', 'Svenska'], ['da', 'Dansk'], ['fi', 'Suomi']];
+const POLICIES = ['OPEN', 'APPROVAL', 'INVITATION'];
+const ROLES = ['MEMBER', 'MODERATOR', 'ADMIN', 'PROVIDER'];
+const PHONE = /^[+0-9 ()-]{2,32}$/;
+export const MAX_CRISIS = 10;
+
+export default async function settings({ params: [slug] }) {
+  const base = '/communities/' + enc(slug);
+  const [c, me] = await Promise.all([api(base), app.getMe()]);
+  if (!me.authenticated) throw new ApiError(401, 'not_authenticated', '');
+  const m = c.membership;
+  if (!m || m.status !== 'ACTIVE' || m.role !== 'ADMIN') throw refusal('forbidden', t('set.onlyAdmins', { name: c.name }));
+  const members = await api(base + '/members');
+  const title = t('set.title', { name: c.name });
+
+  const s = settingsForm(c);
+  const form = h('form', { class: 'stack', 'aria-labelledby': 'set-form-title' },
+    h('h2', { id: 'set-form-title' }, t('set.formTitle')), s.fields,
+    formEnd(h('button', { type: 'submit', class: 'button' }, t('set.save'))));
+  onSubmit(form, async () => {
+    if (!check(s.validate)) return;
+    const saved = await api(base + '/settings', 'PUT', s.read());
+    const status = form.querySelector('.form-status');
+    status.replaceChildren(h('p', { class: 'flash', role: 'status' }, t('set.saved')));
+    document.title = t('set.title', { name: saved.name }) + ' · Kinship';
+  }, s.fieldFor);
+  form.addEventListener('input', () => {
+    const ok = form.querySelector('.form-status .flash');
+    if (ok) ok.remove();
+  });
+
+  return {
+    title,
+    nodes: [backLink('/c/' + enc(c.slug), c.name), h1(title), form, roles(c, m, members)],
+  };
+}
+
+/** The fields a community is configured with. values: current details, or defaults for a new one. */
+export function settingsForm(values, withSlug = false) {
+  const v = values || {};
+  const slug = withSlug && h('input', { name: 'slug', type: 'text', required: true, autocomplete: 'off', autocapitalize: 'off', spellcheck: 'false', maxlength: '40' });
+  const name = h('input', { name: 'name', type: 'text', required: true, maxlength: '80', value: v.name || '' });
+  const description = h('textarea', { name: 'description', rows: '5', maxlength: '2000', value: v.description || '' });
+  const langs = LANGS.some(([code]) => code === v.language) || !v.language ? LANGS : LANGS.concat([[v.language, v.language]]);
+  const language = h('select', { name: 'language' },
+    langs.map(([code, label]) => h('option', { value: code, lang: code, selected: code === (v.language || app.lang) }, label)));
+  const zoneList = newId('zones');
+  const timeZone = h('input', { name: 'timeZone', type: 'text', required: true, list: zoneList, value: v.timeZone || 'Europe/Oslo', autocomplete: 'off', spellcheck: 'false' });
+  const zones = h('datalist', { id: zoneList });
+  timeZone.addEventListener('focus', () => {
+    if (zones.firstChild || !Intl.supportedValuesOf) return;
+    zones.append(...Intl.supportedValuesOf('timeZone').map((z) => h('option', { value: z })));
+  }, { once: true });
+
+  const policyName = newId('policy');
+  const policy = h('fieldset', { class: 'choices' }, h('legend', {}, t('set.policy')),
+    POLICIES.map((p) => {
+      const id = newId('p');
+      return h('div', { class: 'choice' },
+        h('input', { type: 'radio', name: policyName, id, value: p, checked: p === (v.registrationPolicy || 'APPROVAL'), 'aria-describedby': id + '-hint' }),
+        h('label', { for: id }, t('policy.' + p)),
+        h('p', { class: 'hint', id: id + '-hint' }, t('set.policyHint.' + p)));
+    }));
+
+  const rows = h('div', { class: 'crisis-rows' });
+  const add = h('button', { type: 'button', class: 'button secondary' }, t('set.crisisAdd'));
+  const renumber = () => {
+    [...rows.children].forEach((r, i) => {
+      r.querySelector('legend').textContent = t('set.crisisN', { n: i + 1 });
+      r.querySelector('.remove .sr').textContent = ' ' + t('set.crisisN', { n: i + 1 });
+    });
+    add.hidden = rows.children.length >= MAX_CRISIS;
+  };
+  const addRow = (r = {}) => {
+    const label = h('input', { type: 'text', name: 'crisisLabel', maxlength: '80', value: r.label || '' });
+    const phone = h('input', { type: 'tel', name: 'crisisPhone', maxlength: '32', value: r.phone || '' });
+    const desc = h('input', { type: 'text', name: 'crisisDescription', maxlength: '300', value: r.description || '' });
+    const remove = h('button', { type: 'button', class: 'link-button remove' }, t('set.crisisRemove'), h('span', { class: 'sr' }));
+    const row = h('fieldset', { class: 'crisis-row' }, h('legend', {}),
+      field(t('set.crisisLabel'), label, t('set.crisisLabelHint')),
+      field(t('set.crisisPhone'), phone),
+      field(t('set.crisisDesc'), desc, t('set.crisisDescHint')),
+      remove);
+    row.inputs = { label, phone, desc };
+    remove.addEventListener('click', () => {
+      const prev = row.previousElementSibling;
+      row.remove();
+      renumber();
+      announce(t('set.crisisRemoved'));
+      (prev ? prev.querySelector('.remove') : add).focus();
+    });
+    rows.append(row);
+    renumber();
+    return row;
+  };
+  (v.crisisResources || []).forEach((r) => addRow(r));
+  if (!rows.children.length) addRow();
+  add.addEventListener('click', () => addRow().inputs.label.focus());
+  const crisis = h('fieldset', { class: 'crisis-set' }, h('legend', {}, t('set.crisis')),
+    h('p', { class: 'hint' }, t('set.crisisHint')), rows, add);
+
+  const filled = (row) => Object.values(row.inputs).some((i) => i.value.trim());
+  const resources = () => [...rows.children].filter(filled).map((row) => ({
+    label: row.inputs.label.value.trim(), phone: row.inputs.phone.value.trim(),
+    description: row.inputs.desc.value.trim() || null,
+  }));
+
+  const validate = () => {
+    if (slug && !/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/.test(slug.value.trim())) throw new Invalid(slug, 'slug_invalid', t('err.slug_format'));
+    if (!name.value.trim()) throw new Invalid(name, 'validation_failed', t('set.nameRequired'));
+    try { new Intl.DateTimeFormat('en', { timeZone: timeZone.value.trim() }); } catch (e) {
+      if (e instanceof RangeError) throw new Invalid(timeZone, 'validation_failed', t('set.zoneBad'));
+    }
+    for (const row of rows.children) {
+      if (!filled(row)) continue;
+      if (!row.inputs.label.value.trim()) throw new Invalid(row.inputs.label, 'validation_failed', t('set.crisisLabelRequired'));
+      if (!PHONE.test(row.inputs.phone.value.trim())) throw new Invalid(row.inputs.phone, 'validation_failed', t('set.crisisPhoneBad'));
+    }
+  };
+
+  const read = () => {
+    const checked = policy.querySelector('input:checked');
+    const body = {
+      name: name.value.trim(), description: description.value.trim() || null, language: language.value,
+      timeZone: timeZone.value.trim(), registrationPolicy: checked ? checked.value : 'APPROVAL', crisisResources: resources(),
+    };
+    if (slug) body.slug = slug.value.trim();
+    return body;
+  };
+
+  const fieldFor = (code) => (code === 'slug_invalid' || code === 'slug_taken' ? slug : null);
+
+  return {
+    fields: [
+      slug && field(t('new.slug'), slug, t('new.slugHint')),
+      field(t('set.name'), name),
+      field(t('set.description'), description, t('set.descriptionHint')),
+      field(t('set.language'), language),
+      field(t('set.timeZone'), timeZone, t('set.timeZoneHint')), zones,
+      policy, crisis,
+    ],
+    validate, read, fieldFor,
+  };
+}
+
+function roles(c, me, members) {
+  const base = '/communities/' + enc(c.slug) + '/members/';
+  const rank = (r) => ROLES.indexOf(r) === 0 ? 9 : ROLES.indexOf(r);
+  members.sort((a, b) => rank(a.role) - rank(b.role) || a.pseudonym.localeCompare(b.pseudonym));
+  const list = h('ul', { class: 'role-list' }, members.map((x) => {
+    const select = h('select', { name: 'role' }, ROLES.map((r) => h('option', { value: r, selected: r === x.role }, roleName(r))));
+    select.id = newId('role');
+    const save = h('button', { type: 'submit', class: 'button secondary small' }, t('set.roleSave'),
+      h('span', { class: 'sr' }, ' ' + t('set.roleFor', { p: x.pseudonym })));
+    const form = h('form', { class: 'role-row' },
+      h('label', { for: select.id }, x.pseudonym, x.memberId === me.memberId && h('span', { class: 'you' }, ' ' + t('home.you'))),
+      h('div', { class: 'role-controls' }, select, save),
+      h('div', { class: 'form-status' }));
+    onSubmit(form, async () => {
+      const updated = await api(base + enc(x.memberId) + '/role', 'PUT', { role: select.value }).catch((err) => {
+        select.value = x.role;
+        throw err;
+      });
+      x.role = updated.role;
+      const msg = t('set.roleChanged', { p: x.pseudonym, role: roleName(updated.role) });
+      form.querySelector('.form-status').replaceChildren(h('p', { class: 'flash small', role: 'status' }, msg));
+      if (x.memberId === me.memberId && updated.role !== 'ADMIN') {
+        await app.getMe(true).catch(() => {});
+        app.flash = msg;
+        app.navigate('/c/' + enc(c.slug));
+      }
+    }, () => select);
+    const li = h('li', {}, form);
+    li.dataset.name = x.pseudonym.toLocaleLowerCase();
+    return li;
+  }));
+
+  const filter = h('input', { type: 'search', name: 'filter', autocomplete: 'off' });
+  let timer;
+  filter.addEventListener('input', () => {
+    const q = filter.value.trim().toLocaleLowerCase();
+    let shown = 0;
+    for (const li of list.children) {
+      li.hidden = !!q && !li.dataset.name.includes(q);
+      if (!li.hidden) shown++;
+    }
+    clearTimeout(timer);
+    timer = setTimeout(() => announce(t('set.shown', { n: shown })), 500);
+  });
+
+  return h('section', { 'aria-labelledby': 'roles-title' },
+    h('h2', { id: 'roles-title' }, t('set.roles')),
+    h('ul', { class: 'hint role-help' }, ROLES.map((r) => h('li', {}, h('strong', {}, roleName(r)), ': ', t('set.roleHelp.' + r)))),
+    members.length > 8 && field(t('set.filter'), filter),
+    list);
+}
