@@ -41,7 +41,7 @@ public class Migrations {
             var demo = Flyway.configure(loader)
                     .dataSource(dataSource)
                     .locations(new String[0])
-                    .javaMigrations(new DemoCommunities())
+                    .javaMigrations(new DemoCommunities(), new DemoForum())
                     .table("kinship_demo_history")
                     .baselineOnMigrate(true)
                     .baselineVersion("0")
