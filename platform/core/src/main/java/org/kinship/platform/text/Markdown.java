@@ -49,9 +49,11 @@ import org.jsoup.safety.Safelist;
  *   <li>Paragraphs, line breaks, emphasis, strong emphasis, inline code, code blocks, block quotes,
  *       bullet and numbered lists (a numbered list may start anywhere), thematic breaks, headings
  *       and links to {@code http}, {@code https} and {@code mailto} addresses.</li>
- *   <li>No HTML at all: commonmark escapes it, so {@code <b>} shows up as typed. A single
- *       forgotten tag or attribute in a hand-kept list is a stored XSS against every reader of a
- *       thread, and nobody in a peer-support group needs raw HTML to say what they mean.</li>
+ *   <li>No HTML at all: {@code <} is a character like any other (or the start of an autolink such
+ *       as {@code <https://...>}), so {@code <b>} shows up as typed. Allowing "just a few safe tags"
+ *       means one forgotten tag or attribute in a hand-kept list is a stored XSS against every
+ *       reader of a thread, and nobody in a peer-support group needs raw HTML to say what they
+ *       mean.</li>
  *   <li>No images. An image is fetched by every reader's browser the moment the post is shown, so
  *       whoever runs the image's host learns each reader's IP address and when they read the post:
  *       enough to tell that someone is in a community about self-harm or addiction. An image is
@@ -68,10 +70,11 @@ import org.jsoup.safety.Safelist;
  *       its text and loses the link.</li>
  * </ul>
  *
- * <p>Safety does not rest on one library. commonmark escapes HTML and drops unsafe URLs, this class
- * rewrites the syntax tree (images, headings, links, nesting), and jsoup then cleans the output
- * against an explicit allow-list, so a bug or a changed default in one of them is caught by the
- * next.
+ * <p>Safety does not rest on one library. The parser here never reads HTML and the renderer would
+ * escape it anyway; this class rewrites the syntax tree (images, headings, links, nesting); the
+ * renderer drops unsafe URLs; and jsoup then cleans the output against an explicit allow-list. A
+ * bug or a changed default in one of them is caught by the next: commonmark's own URL sanitizer,
+ * for one, lets {@code data:} through.
  *
  * <p>Nesting is capped ({@link #MAX_BLOCK_DEPTH}, {@link #MAX_INLINE_DEPTH}): commonmark builds a
  * tree as deep as the input asks for and both its autolink extension and its renderer walk that tree
