@@ -14,20 +14,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import org.kinship.platform.community.MemberId;
 import org.kinship.platform.error.ErrorCode;
 import org.kinship.platform.error.KinshipException;
 import org.kinship.platform.moderation.ModerationAction.Type;
-import org.kinship.platform.moderation.ModerationItem;
 import org.kinship.platform.moderation.ModerationService;
-import org.kinship.platform.notification.Notification;
-import org.kinship.platform.notification.NotificationService;
 import org.kinship.web.security.CurrentCaller;
 
-/** Reports, the moderators' queue and actions, the audit log, and a member's notifications. */
-@Path("/communities/{slug}")
+/**
+ * The moderators' queue and actions, and the audit log. (Reports and notifications have root
+ * resources of their own: JAX-RS picks one root resource per request by its literal path, so a
+ * resource at /communities/{slug} would shadow every other path under a community.)
+ */
+@Path("/communities/{slug}/moderation")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -39,13 +39,7 @@ public class ModerationResource {
     ModerationService moderation;
 
     @Inject
-    NotificationService notifications;
-
-    @Inject
     CurrentCaller caller;
-
-    public record ReportRequest(String postId, String reason) {
-    }
 
     public record ActionRequest(String reason, String categoryId, Integer minutes) {
     }
@@ -60,21 +54,8 @@ public class ModerationResource {
                              Instant until, Instant at) {
     }
 
-    public record NotificationData(String id, String kind, String threadId, String postId, String actor, String detail,
-                                   boolean read, Instant at) {
-    }
-
-    @POST
-    @Path("reports")
-    public Response report(ReportRequest request) {
-        Views.required(request);
-        ModerationItem item = moderation.report(caller.require(), slug, Views.uuid(request.postId(), ErrorCode.POST_NOT_FOUND),
-                request.reason());
-        return Response.status(Response.Status.CREATED).entity(Map.of("id", item.id().toString())).build();
-    }
-
     @GET
-    @Path("moderation/queue")
+    @Path("queue")
     public List<ItemData> queue() {
         var queue = moderation.queue(caller.require(), slug);
         return queue.items().stream().map(i -> new ItemData(i.id().toString(), i.kind().name(), i.urgent(),
@@ -86,7 +67,7 @@ public class ModerationResource {
     }
 
     @POST
-    @Path("moderation/items/{id}/{outcome}")
+    @Path("items/{id}/{outcome}")
     public Response close(@PathParam("id") String id, @PathParam("outcome") String outcome, ActionRequest request) {
         boolean dismiss = switch (outcome) {
             case "dismiss" -> true;
@@ -98,7 +79,7 @@ public class ModerationResource {
     }
 
     @POST
-    @Path("moderation/posts/{id}/{action}")
+    @Path("posts/{id}/{action}")
     public Response actOnPost(@PathParam("id") String id, @PathParam("action") String action, ActionRequest request) {
         Type type = switch (action) {
             case "hide" -> Type.HIDE_POST;
@@ -110,7 +91,7 @@ public class ModerationResource {
     }
 
     @POST
-    @Path("moderation/threads/{id}/{action}")
+    @Path("threads/{id}/{action}")
     public Response actOnThread(@PathParam("id") String id, @PathParam("action") String action, ActionRequest request) {
         Type type = switch (action) {
             case "hide" -> Type.HIDE_THREAD;
@@ -125,7 +106,7 @@ public class ModerationResource {
     }
 
     @POST
-    @Path("moderation/members/{id}/{action}")
+    @Path("members/{id}/{action}")
     public Response actOnMember(@PathParam("id") String id, @PathParam("action") String action, ActionRequest request) {
         Type type = switch (action) {
             case "mute", "unmute", "ban" -> Type.valueOf(action.toUpperCase(Locale.ROOT));
@@ -138,30 +119,13 @@ public class ModerationResource {
     }
 
     @GET
-    @Path("moderation/log")
+    @Path("log")
     public List<ActionData> log() {
         var log = moderation.log(caller.require(), slug);
         return log.actions().stream().map(a -> new ActionData(a.action().name(), log.pseudonyms().get(a.moderator().value()),
                         a.member() == null ? null : log.pseudonyms().get(a.member().value()), a.reason(), str(a.threadId()),
                         str(a.postId()), a.until(), a.createdAt()))
                 .toList();
-    }
-
-    @GET
-    @Path("notifications")
-    public List<NotificationData> notifications() {
-        var inbox = notifications.inbox(caller.require(), slug);
-        return inbox.notifications().stream().map((Notification n) -> new NotificationData(n.id().toString(), n.kind().name(),
-                        str(n.threadId()), str(n.postId()), n.actor() == null ? null : inbox.pseudonyms().get(n.actor().value()),
-                        n.detail(), n.read(), n.createdAt()))
-                .toList();
-    }
-
-    @POST
-    @Path("notifications/read")
-    public Response markAllRead() {
-        notifications.markAllRead(caller.require(), slug);
-        return Response.noContent().build();
     }
 
     private static String reason(ActionRequest request) {
