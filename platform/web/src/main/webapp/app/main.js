@@ -76,7 +76,10 @@ function markCurrent() {
     else a.removeAttribute('aria-current');
   });
   const s = header.querySelector('[data-test="sign-in"]');
-  if (s) s.href = signInHref();
+  if (s) {
+    s.href = signInHref();
+    s.dataset.next = location.pathname + location.search;
+  }
 }
 
 function renderFooter() {
@@ -97,7 +100,7 @@ document.addEventListener('click', (e) => {
   const a = e.target.closest('a[href]');
   if (!a || a.target || a.hasAttribute('download')) return;
   const url = new URL(a.href, location.href);
-  if (url.origin === location.origin && url.pathname === '/login') rememberNext(url.searchParams.get('next'));
+  if (url.origin === location.origin && /^\/login(\/|$)/.test(url.pathname)) rememberNext(a.dataset.next || url.pathname.slice(6) || '/');
   if (url.origin !== location.origin || /^\/(api|app|login|logout)(\/|$)/.test(url.pathname)) return;
   if (url.hash && url.pathname === location.pathname) return;
   e.preventDefault();
@@ -207,8 +210,8 @@ function failure(err) {
 }
 
 // ---- coming back from sign-in ----
-// The server's sign-in round trip loses /login?next=..., so the person lands on "/". We keep the
-// place they were going in this tab's sessionStorage and take them there once they are signed in.
+// The sign-in round trip keeps the path (/login/c/oslo/join) but drops a query string such as
+// ?invitation=..., so we keep the whole destination in this tab's sessionStorage and restore it.
 
 const NEXT = 'kinship.next';
 
@@ -224,9 +227,12 @@ async function resumeAfterSignIn() {
     saved = JSON.parse(sessionStorage.getItem(NEXT) || 'null');
     sessionStorage.removeItem(NEXT);
   } catch (e) { return; }
-  if (!saved || location.pathname !== '/' || Date.now() - saved[1] > 15 * 60000) return;
+  if (!saved || Date.now() - saved[1] > 15 * 60000) return;
+  const [target] = saved;
+  if (location.pathname !== '/' && location.pathname !== target.split('?')[0]) return;
+  if (location.pathname + location.search === target) return;
   const me = await app.getMe().catch(() => null);
-  if (me && me.authenticated && saved[0] !== '/') history.replaceState(null, '', saved[0]);
+  if (me && me.authenticated && target !== '/') history.replaceState(null, '', target);
 }
 
 // ---- start ----

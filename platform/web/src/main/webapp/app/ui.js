@@ -70,8 +70,10 @@ export function refusal(code, text) {
   return e;
 }
 
-export const signInHref = (next) => '/login?next=' + encodeURIComponent(next || location.pathname + location.search);
-export const signInLink = (next, cls = 'button') => h('a', { href: signInHref(next), class: cls, 'data-test': 'sign-in' }, t('signIn'));
+// The destination travels in the path (/login/c/oslo/join): the OIDC round trip drops query strings.
+export const signInHref = (next) => '/login' + (next || location.pathname + location.search).split('?')[0];
+export const signInLink = (next, cls = 'button') => h('a', { href: signInHref(next), class: cls, 'data-test': 'sign-in',
+  'data-next': next || location.pathname + location.search }, t('signIn'));
 
 /** The view's one h1. main.js focuses it after a route change. */
 export const h1 = (text, attrs) => h('h1', Object.assign({ tabindex: '-1' }, attrs), text);

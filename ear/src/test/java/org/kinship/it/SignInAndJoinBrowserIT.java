@@ -76,7 +76,7 @@ class SignInAndJoinBrowserIT {
         Fixtures.join(Tokens.ADA, slug, "Quiet Harbour");
         Tokens.awaitKeycloak();
         try (Browser browser = Browser.open(1280, 900)) {
-            browser.go("/login?next=/c/" + slug + "/join");
+            browser.go("/login/c/" + slug + "/join");
             browser.await(By.id("username")).sendKeys(Tokens.BO);
             browser.driver().findElement(By.id("password")).sendKeys(Tokens.password(Tokens.BO));
             browser.driver().findElement(By.id("kc-login")).click();

@@ -27,7 +27,7 @@ public class ClientRoutes extends HttpFilter {
     }
 
     static boolean isClientRoute(String path) {
-        if (path.equals("/") || path.startsWith("/api/") || path.equals("/api") || path.equals("/login")
+        if (path.equals("/") || path.startsWith("/api/") || path.equals("/api") || path.equals("/login") || path.startsWith("/login/")
                 || path.equals("/logout") || path.equals("/live") || path.startsWith("/app/")) {
             return false;
         }

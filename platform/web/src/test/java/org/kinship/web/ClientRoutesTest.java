@@ -14,7 +14,7 @@ class ClientRoutesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/api", "/api/communities", "/login", "/logout", "/live", "/app/main.js", "/favicon.ico",
+    @ValueSource(strings = {"/", "/api", "/api/communities", "/login", "/login/c/oslo/join", "/logout", "/live", "/app/main.js", "/favicon.ico",
             "/index.html"})
     void serverPathsAndFilesPassThrough(String path) {
         assertFalse(ClientRoutes.isClientRoute(path));

@@ -61,6 +61,8 @@ public enum ErrorCode {
     CATEGORY_NOT_EMPTY(409),
     ALREADY_IN_CIRCLE(409),
     NOT_INVITED(409),
+    /** Two people changed the same thing at the same moment; trying again works. */
+    CONCURRENT_UPDATE(409),
 
     UNSUPPORTED_MEDIA_TYPE(415),
 

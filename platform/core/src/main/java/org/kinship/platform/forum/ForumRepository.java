@@ -44,10 +44,13 @@ public class ForumRepository {
         return t != null && t.community().equals(community) ? Optional.of(t) : Optional.empty();
     }
 
-    /** The thread, locked until the transaction ends: how posts get their sequence numbers one at a time. */
+    /**
+     * The thread, re-read and locked until the transaction ends: how posts get their sequence numbers
+     * one at a time. (A refresh under the lock, not em.lock: the latter also checks the version read
+     * earlier, and a concurrent reply has always changed it.)
+     */
     public ForumThread lockThread(ForumThread thread) {
-        em.lock(thread, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(thread);
+        em.refresh(thread, LockModeType.PESSIMISTIC_WRITE);
         return thread;
     }
 

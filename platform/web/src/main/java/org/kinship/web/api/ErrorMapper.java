@@ -1,6 +1,7 @@
 package org.kinship.web.api;
 
 import jakarta.json.bind.JsonbException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotAcceptableException;
@@ -31,6 +32,10 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         KinshipException expected = find(thrown, KinshipException.class);
         if (expected != null) {
             return ErrorResponses.of(expected.code(), expected.getMessage());
+        }
+        if (find(thrown, OptimisticLockException.class) != null) {
+            return ErrorResponses.of(ErrorCode.CONCURRENT_UPDATE,
+                    "Someone changed this at the same moment, so nothing was saved. Please try again.");
         }
         if (find(thrown, JsonbException.class) != null || thrown instanceof ProcessingException) {
             return ErrorResponses.of(ErrorCode.MALFORMED_REQUEST, "The request body is not valid JSON of the expected shape.");

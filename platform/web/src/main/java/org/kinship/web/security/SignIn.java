@@ -8,13 +8,16 @@ import java.io.IOException;
 
 /**
  * /login is the one path that demands a signed-in person (web.xml), so reaching this servlet means
- * the Keycloak round trip is done. It sends the person back to where they were.
+ * the Keycloak round trip is done. It sends the person back to where they were: /login/c/oslo/join
+ * returns to /c/oslo/join. (The OIDC round trip keeps the path but not the query string, so the
+ * destination travels in the path; /login?next=... works only when already signed in.)
  */
-@WebServlet("/login")
+@WebServlet({"/login", "/login/*"})
 public class SignIn extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.sendRedirect(safeReturnPath(request.getParameter("next")));
+        String path = request.getPathInfo();
+        response.sendRedirect(safeReturnPath(path != null ? path : request.getParameter("next")));
     }
 
     /** Only a path on this server: an open redirect would let a phishing link borrow our name. */
