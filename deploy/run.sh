@@ -12,7 +12,10 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DATA=${KINSHIP_DATA_DIR:-$ROOT/.data}
 KC_PORT=${KINSHIP_KEYCLOAK_PORT:-8180}
-HTTP_PORT=8080
+# A port offset runs a second copy beside the demo (the start-up benchmark does); sign-in works on
+# the default ports only, because those are the redirect addresses the realm file allows.
+PORT_OFFSET=${KINSHIP_PORT_OFFSET:-0}
+HTTP_PORT=$((8080 + PORT_OFFSET))
 KC_VERSION=$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' "$ROOT/pom.xml")
 KC_HOME="$DATA/keycloak-$KC_VERSION"
 BUILT_SERVER="$ROOT/ear/target/server"
@@ -84,7 +87,7 @@ log "starting Keycloak on http://localhost:$KC_PORT (log: $LOGS/keycloak.log)"
 (
   cd "$KC_HOME"
   KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
-    exec setsid bin/kc.sh start-dev --http-port="$KC_PORT" --import-realm --health-enabled=true
+    exec setsid bin/kc.sh start-dev --http-port="$KC_PORT" --http-management-port="$((KC_PORT + 1000))" --import-realm
 ) >"$LOGS/keycloak.log" 2>&1 </dev/null &
 echo $! >"$DATA/keycloak.pid"
 
@@ -107,7 +110,8 @@ log "starting Kinship on http://localhost:$HTTP_PORT (log: $LOGS/wildfly.log)"
   export KINSHIP_OIDC_PROVIDER_URL="http://localhost:$KC_PORT/realms/kinship"
   export KINSHIP_PUBLIC_URL="http://localhost:$HTTP_PORT"
   export KINSHIP_DEMO_DATA=true
-  exec setsid "$SERVER/bin/standalone.sh" -b 127.0.0.1 -bmanagement 127.0.0.1
+  exec setsid "$SERVER/bin/standalone.sh" -b 127.0.0.1 -bmanagement 127.0.0.1 \
+    -Djboss.socket.binding.port-offset="$PORT_OFFSET"
 ) >"$LOGS/wildfly.log" 2>&1 </dev/null &
 echo $! >"$DATA/wildfly.pid"
 

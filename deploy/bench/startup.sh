@@ -7,7 +7,7 @@
 #   cold  - fresh clone: build + Keycloak first start + WildFly, until Kinship answers
 #   warm  - deploy/run.sh again in the same clone (nothing to rebuild), until Kinship answers
 #   boot  - WildFly's own "started in" figure with kinship.ear deployed, for each start
-# It uses the demo's ports (8080, 8180, 9990), so stop a running demo first (deploy/run.sh --stop).
+# It runs beside a demo: WildFly on port offset 500 (http 8580), Keycloak on 8680.
 #
 #   deploy/bench/startup.sh [runs]     (default 1 cold + 2 warm starts)
 set -euo pipefail
@@ -15,9 +15,10 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WARM_RUNS=${1:-2}
 
-for port in 8080 8180 9990; do
+export KINSHIP_PORT_OFFSET=500 KINSHIP_KEYCLOAK_PORT=8680
+for port in 8580 8680 9680 10490; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    echo "port $port is in use: stop the demo first (deploy/run.sh --stop)" >&2
+    echo "port $port is in use: is another benchmark running?" >&2
     exit 1
   fi
 done
