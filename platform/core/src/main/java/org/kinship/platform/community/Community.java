@@ -56,6 +56,10 @@ public class Community {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    /** The admins replaced the default crisis word list for the community's language (see SafetySignals). */
+    @Column(name = "custom_crisis_phrases", nullable = false)
+    private boolean customCrisisPhrases;
+
     @Version
     private long version;
 
@@ -79,6 +83,14 @@ public class Community {
         this.registrationPolicy = settings.registrationPolicy();
         this.crisisResources.clear();
         this.crisisResources.addAll(settings.crisisResources());
+    }
+
+    public void useCustomCrisisPhrases(boolean custom) {
+        this.customCrisisPhrases = custom;
+    }
+
+    public boolean customCrisisPhrases() {
+        return customCrisisPhrases;
     }
 
     public CommunityId id() {

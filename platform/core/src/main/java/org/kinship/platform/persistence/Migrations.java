@@ -33,7 +33,7 @@ public class Migrations {
         ClassLoader loader = Migrations.class.getClassLoader();
         var schema = Flyway.configure(loader)
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations("classpath:db/migration", "classpath:db/vendor/{vendor}")
                 .load()
                 .migrate();
         LOG.info(() -> "Schema is at version " + schema.targetSchemaVersion + " (" + schema.migrationsExecuted + " migrations applied)");

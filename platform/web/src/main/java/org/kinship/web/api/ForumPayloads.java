@@ -59,6 +59,11 @@ public final class ForumPayloads {
     public record CircleInviteRequest(String pseudonym) {
     }
 
+    /** A search hit. {@code excerpt} is plain text (escape it when showing it). */
+    public record SearchHit(String threadId, String threadTitle, String visibility, String postId, int seq, String author,
+                            String excerpt, Instant createdAt) {
+    }
+
     public record CirclesData(List<ThreadSummary> circles, List<ThreadSummary> invitations) {
     }
 }

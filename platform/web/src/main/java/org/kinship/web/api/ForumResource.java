@@ -24,6 +24,7 @@ import org.kinship.platform.community.MemberId;
 import org.kinship.platform.error.ErrorCode;
 import org.kinship.platform.error.KinshipException;
 import org.kinship.platform.forum.Category;
+import org.kinship.platform.forum.ForumSearch;
 import org.kinship.platform.forum.ForumService;
 import org.kinship.platform.forum.ForumThread;
 import org.kinship.platform.forum.Post;
@@ -48,6 +49,9 @@ public class ForumResource {
 
     @Inject
     ForumService forum;
+
+    @Inject
+    ForumSearch search;
 
     @Inject
     CurrentCaller caller;
@@ -179,6 +183,24 @@ public class ForumResource {
     public Response unreact(@PathParam("id") String id, @PathParam("kind") String kind) {
         forum.unreact(caller.require(), slug, Views.uuid(id, ErrorCode.POST_NOT_FOUND), ReactionKind.parse(kind));
         return Response.noContent().build();
+    }
+
+    /** Search this community's forum: only ever what the searcher may read. */
+    @GET
+    @Path("search")
+    public List<ForumPayloads.SearchHit> search(@QueryParam("q") String q, @QueryParam("page") @DefaultValue("0") int page) {
+        return search.search(caller.require(), slug, q, page).stream()
+                .map(h -> new ForumPayloads.SearchHit(h.thread().id().toString(), h.thread().title(),
+                        h.thread().visibility().name(), h.post().id().toString(), h.post().seq(), h.author(),
+                        excerpt(h.post().bodyText()), h.post().createdAt()))
+                .toList();
+    }
+
+    private static String excerpt(String text) {
+        if (text == null) {
+            return null;
+        }
+        return text.length() <= 240 ? text : text.substring(0, 239) + "…";
     }
 
     // ---- closed circles ----
