@@ -7,16 +7,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * The demo data of the one-command start: a small and a large municipality, the demo people of the
  * Keycloak realm (deploy/keycloak/kinship-realm.json, matched by their fixed subjects) and, in the
  * large one, enough invented members to feel like a city. Runs only with kinship.demo-data=true.
  */
-public class DemoCommunities implements JavaMigration {
+public class DemoCommunities extends DemoMigration {
     static final UUID PLATFORM_ADMIN = subject(1);
     static final UUID COMMUNITY_ADMIN = subject(2);
     static final UUID MODERATOR = subject(3);
@@ -35,24 +33,8 @@ public class DemoCommunities implements JavaMigration {
         return UUID.fromString(String.format("00000000-0000-4000-8000-%012d", n));
     }
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("1");
-    }
-
-    @Override
-    public String getDescription() {
-        return "demo communities";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 1;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    public DemoCommunities() {
+        super("1", "demo communities");
     }
 
     @Override

@@ -9,34 +9,16 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.kinship.platform.text.Markdown;
 import org.kinship.platform.text.RenderedText;
 
 /** Demo forum content for the one-command start: categories and a few conversations in each demo community. */
-public class DemoForum implements JavaMigration {
+public class DemoForum extends DemoMigration {
     private final Markdown markdown = new Markdown();
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("2");
-    }
-
-    @Override
-    public String getDescription() {
-        return "demo forum";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 2;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    public DemoForum() {
+        super("2", "demo forum");
     }
 
     @Override
