@@ -96,7 +96,7 @@ if [[ ! -f $EAR || ! -x $BUILT_SERVER/bin/standalone.sh ]] \
    || [[ -n $(find "$ROOT/pom.xml" "$ROOT/platform" "$ROOT/plugins" "$ROOT/federation" "$ROOT/ear/pom.xml" "$ROOT/deploy/wildfly" \
           -newer "$EAR" -type f -not -path '*/target/*' -print -quit) ]]; then
   log "building Kinship (mvn package, tests skipped; 'deploy/test.sh' runs them)"
-  mvn -q -f "$ROOT/pom.xml" -DskipTests package
+  mvn -q -f "$ROOT/pom.xml" -Dmaven.test.skip=true -Dkinship.skipKeycloakUnpack=true package
 fi
 
 # 3. Kinship on WildFly, with H2 in .data/h2 and the demo communities.
