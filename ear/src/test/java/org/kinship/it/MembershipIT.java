@@ -177,4 +177,28 @@ class MembershipIT {
         assertEquals(401, anonymous.status());
         assertEquals("not_authenticated", anonymous.error());
     }
+
+    @Test
+    void aChosenNameIsShownOnlyToTheMembersItWasRevealedTo() {
+        String slug = Fixtures.community("reveal", "OPEN");
+        Fixtures.join(Tokens.ADA, slug, "Ada");
+        Fixtures.join(Tokens.BO, slug, "Bo");
+        Fixtures.join(Tokens.CAI, slug, "Cai");
+        String reveals = "/api/communities/" + slug + "/reveals";
+        Api.Reply revealed = Api.as(Tokens.ADA).post(reveals, "{\"pseudonym\": \"bo\", \"name\": \"Astrid\"}");
+        assertEquals(201, revealed.status(), revealed::toString);
+
+        assertTrue(Api.as(Tokens.BO).get(members(slug)).body().contains("\"revealedName\":\"Astrid\""), "Bo sees it");
+        assertFalse(Api.as(Tokens.CAI).get(members(slug)).body().contains("Astrid"), "Cai does not");
+        assertFalse(Api.as(Tokens.COMMUNITY_ADMIN).get(members(slug)).body().contains("Astrid"), "nor does the admin");
+        assertEquals("Astrid", Api.as(Tokens.BO).get(reveals).object().getJsonArray("toMe").getJsonObject(0).getString("name"));
+
+        assertEquals("member_not_found", Api.as(Tokens.ADA).post(reveals, "{\"pseudonym\": \"Nobody\", \"name\": \"A\"}").error());
+        assertEquals("validation_failed", Api.as(Tokens.ADA).post(reveals, "{\"pseudonym\": \"Bo\", \"name\": \"\"}").error());
+        assertEquals("validation_failed", Api.as(Tokens.ADA).post(reveals, "{\"pseudonym\": \"Ada\", \"name\": \"Me\"}").error());
+
+        String boId = revealed.object().getString("memberId");
+        assertEquals(204, Api.as(Tokens.ADA).delete(reveals + "/" + boId).status());
+        assertFalse(Api.as(Tokens.BO).get(members(slug)).body().contains("Astrid"), "withdrawn");
+    }
 }

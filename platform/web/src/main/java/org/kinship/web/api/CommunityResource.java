@@ -22,6 +22,7 @@ import org.kinship.platform.community.InvitationService;
 import org.kinship.platform.community.MemberId;
 import org.kinship.platform.community.Membership;
 import org.kinship.platform.community.MembershipService;
+import org.kinship.platform.community.NameRevealService;
 import org.kinship.platform.community.Role;
 import org.kinship.platform.community.Slug;
 import org.kinship.platform.error.ErrorCode;
@@ -52,6 +53,9 @@ public class CommunityResource {
 
     @Inject
     InvitationService invitations;
+
+    @Inject
+    NameRevealService reveals;
 
     @Inject
     CurrentCaller caller;
@@ -116,8 +120,12 @@ public class CommunityResource {
     @GET
     @Path("{slug}/members")
     public List<MemberData> members(@PathParam("slug") String slug) {
-        return memberships.members(caller.require(), slug).stream()
-                .map(m -> new MemberData(m.id().toString(), m.pseudonym().value(), m.role().name(), m.joinedAt()))
+        var me = caller.require();
+        List<Membership> members = memberships.members(me, slug);
+        var revealed = reveals.revealedTo(me, slug);
+        return members.stream()
+                .map(m -> new MemberData(m.id().toString(), m.pseudonym().value(), m.role().name(), m.joinedAt(),
+                        revealed.get(m.id())))
                 .toList();
     }
 
@@ -126,7 +134,7 @@ public class CommunityResource {
     public MemberData changeRole(@PathParam("slug") String slug, @PathParam("memberId") String memberId, RoleRequest request) {
         Views.required(request);
         Membership m = memberships.changeRole(caller.require(), slug, memberId(memberId), role(request.role()));
-        return new MemberData(m.id().toString(), m.pseudonym().value(), m.role().name(), m.joinedAt());
+        return new MemberData(m.id().toString(), m.pseudonym().value(), m.role().name(), m.joinedAt(), null);
     }
 
     /** The approval queue: moderators and admins of this community only. */
@@ -142,7 +150,7 @@ public class CommunityResource {
     @Path("{slug}/applications/{memberId}/approve")
     public MemberData approve(@PathParam("slug") String slug, @PathParam("memberId") String memberId) {
         Membership m = memberships.approve(caller.require(), slug, memberId(memberId));
-        return new MemberData(m.id().toString(), m.pseudonym().value(), m.role().name(), m.joinedAt());
+        return new MemberData(m.id().toString(), m.pseudonym().value(), m.role().name(), m.joinedAt(), null);
     }
 
     @POST

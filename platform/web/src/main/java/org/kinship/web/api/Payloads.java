@@ -29,8 +29,20 @@ public final class Payloads {
     public record MyMembership(String memberId, String pseudonym, String role, String status) {
     }
 
-    /** Another member as members see them: a pseudonym and a role, nothing that links communities. */
-    public record MemberData(String memberId, String pseudonym, String role, Instant joinedAt) {
+    /**
+     * Another member as members see them: a pseudonym and a role, nothing that links communities;
+     * {@code revealedName} only when that member chose to show their name to the reader.
+     */
+    public record MemberData(String memberId, String pseudonym, String role, Instant joinedAt, String revealedName) {
+    }
+
+    public record RevealRequest(String pseudonym, String name) {
+    }
+
+    public record RevealData(String memberId, String pseudonym, String name) {
+    }
+
+    public record RevealsData(List<RevealData> mine, List<RevealData> toMe) {
     }
 
     public record ApplicationData(String memberId, String pseudonym, String note, Instant requestedAt) {
