@@ -12,13 +12,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A long post against a whole default list must be quick: matching runs on every post, inside the
- * request. The limit is generous (50 ms for 20,000 characters, where a few milliseconds is normal)
+ * request. The limit is generous (200 ms of CPU for 20,000 characters, where a few milliseconds is normal)
  * and taken as the median of several runs after warm-up, so that a busy build machine does not make
  * the test flaky; what it catches is an accidental return to one regex per phrase or to quadratic work.
  */
 class CrisisLanguagePerformanceTest {
     private static final int LENGTH = 20_000;
-    private static final long LIMIT_MILLIS = 50;
+    private static final long LIMIT_MILLIS = 200;
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private static final String ORDINARY = """
             Had a rough week but the group on Tuesday really helped. I could kill for a coffee though!
@@ -47,9 +48,10 @@ class CrisisLanguagePerformanceTest {
         }
         long[] runs = new long[9];
         for (int i = 0; i < runs.length; i++) {
-            long started = System.nanoTime();
+            // CPU time of this thread, not wall time: a busy machine (CI runs beside servers) must not fail it.
+            long started = CPU.getCurrentThreadCpuTime();
             work.get();
-            runs[i] = System.nanoTime() - started;
+            runs[i] = CPU.getCurrentThreadCpuTime() - started;
         }
         Arrays.sort(runs);
         return runs[runs.length / 2] / 1_000_000;
