@@ -100,7 +100,7 @@ function home(c, m, members, unread) {
         h('div', { class: 'actions' },
           h('a', { href: base + '/forum', class: 'button', 'data-test': 'forum-link' }, t('home.forum')),
           h('a', { href: base + '/notifications', class: 'button secondary', 'data-test': 'notifications-link' }, t('notes.title'),
-            unread > 0 && h('span', { class: 'count' }, tn('notes.unread', unread)))),
+            unread > 0 && [' ', h('span', { class: 'count' }, tn('notes.unread', unread))])),
         h('p', { class: 'hint' }, t('home.moreSoon'))),
       h('section', { 'aria-labelledby': 'about-title' }, h('h2', { id: 'about-title' }, t('home.about')), about(c)),
       h('section', { 'aria-labelledby': 'members-title' },

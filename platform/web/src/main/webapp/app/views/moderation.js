@@ -71,7 +71,7 @@ function queueItem(ctx, i, done) {
     h('p', { class: 'queue-kind' }, i.urgent && [h('strong', { class: 'urgent-word' }, t('queue.urgent')), ' · '], t('queue.kind.' + i.kind)),
     head,
     where,
-    i.kind === 'REPORT' && h('p', {}, t('queue.reportedBy', { p: i.reporter || t('post.someone') }), ' ', h('q', {}, i.reason || '')),
+    i.kind === 'REPORT' && h('p', {}, t('queue.reportedBy', { p: i.reporter || t('post.someone') }), ' ', h('q', { lang }, i.reason || '')),
     i.kind === 'CRISIS' && i.reason && h('p', {}, t('queue.words'), ' ', h('q', { lang }, i.reason)),
     i.kind === 'CRISIS' && h('p', { class: 'hint' }, t('queue.crisisHint')),
     i.excerpt ? h('div', { class: 'app-note' }, h('p', { class: 'label' }, t('queue.excerpt')), h('p', { class: 'note-text', lang }, i.excerpt))
@@ -93,14 +93,15 @@ function queueItem(ctx, i, done) {
     announce(said);
     done(li);
   };
-  const act = (test, label, danger, form) => {
-    const b = h('button', { type: 'button', class: 'button small ' + (danger ? 'danger' : 'secondary'), 'data-test': test }, label,
+  const act = (test, label, form) => {
+    // Every opener is quiet; only the last step of a ban is red.
+    const b = h('button', { type: 'button', class: 'button small secondary', 'data-test': test }, label,
       h('span', { class: 'sr' }, ' · ' + t('queue.head.' + i.kind, { p: who })));
     b.addEventListener('click', () => slot.open((close) => form(close), b));
     return b;
   };
   const buttons = [
-    act('resolve', t(i.kind === 'WELCOME' ? 'queue.welcomed' : 'queue.resolve'), false, (close) => reasonForm({
+    act('resolve', t(i.kind === 'WELCOME' ? 'queue.welcomed' : 'queue.resolve'), (close) => reasonForm({
       title: t('queue.resolveTitle'), hint: t(i.kind === 'WELCOME' ? 'queue.welcomeHint' : 'queue.resolveHint'),
       submit: t('queue.resolve'), close,
       run: async (why) => {
@@ -109,7 +110,7 @@ function queueItem(ctx, i, done) {
         done(li);
       },
     })),
-    act('dismiss', t('queue.dismiss'), false, (close) => reasonForm({
+    act('dismiss', t('queue.dismiss'), (close) => reasonForm({
       title: t('queue.dismissTitle'), hint: t('queue.dismissHint'), submit: t('queue.dismiss'), close,
       run: async (why) => {
         await post('/items/' + enc(i.id) + '/dismiss', { reason: why });
@@ -117,7 +118,7 @@ function queueItem(ctx, i, done) {
         done(li);
       },
     })),
-    i.postId && i.kind !== 'WELCOME' && act('hide-post', t('modf.hidePost'), false, (close) => {
+    i.postId && i.kind !== 'WELCOME' && act('hide-post', t('modf.hidePost'), (close) => {
       const also = alsoResolve();
       return reasonForm({
         title: t('modf.hidePostTitle'), hint: t('modf.hidePostHint'), submit: t('modf.hidePost'), close, extra: [also],
@@ -130,7 +131,7 @@ function queueItem(ctx, i, done) {
         },
       });
     }),
-    i.memberId && act('mute', t('queue.mute'), false, (close) => {
+    i.memberId && i.kind !== 'WELCOME' && act('mute', t('queue.mute'), (close) => {
       const also = alsoResolve();
       const minutes = h('select', { name: 'minutes' }, MUTE_MINUTES.map((n) => h('option', { value: String(n), selected: n === 1440 },
         n < 1440 ? tn('queue.hours', n / 60) : tn('inv.days', n / 1440))));
@@ -146,7 +147,7 @@ function queueItem(ctx, i, done) {
         },
       });
     }),
-    i.memberId && act('ban', t('queue.ban'), true, (close) => {
+    i.memberId && i.kind !== 'WELCOME' && act('ban', t('queue.ban'), (close) => {
       const also = alsoResolve();
       return reasonForm({
         title: t('queue.banTitle', { p: who }), hint: t('queue.banHint'), submit: t('queue.ban'), close, danger: true, extra: [also],

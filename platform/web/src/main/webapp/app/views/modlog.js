@@ -28,6 +28,6 @@ function entry(ctx, a) {
     h('p', {}, t('log.by', { p: a.moderator || '?' }),
       a.member && ' · ' + t('log.concerning', { p: a.member }),
       a.until && ' · ' + t('log.until', { date: date(a.until) })),
-    h('p', { class: 'log-reason' }, h('span', { class: 'label' }, t('log.reason')), ' ', h('q', {}, a.reason)),
+    h('p', { class: 'log-reason' }, h('span', { class: 'label' }, t('log.reason')), ' ', h('q', { lang: ctx.c.language }, a.reason)),
     a.threadId && h('p', {}, h('a', { href: threadHref(ctx, a.threadId, a.postId) }, t(a.postId ? 'notes.openPost' : 'notes.openThread'))));
 }

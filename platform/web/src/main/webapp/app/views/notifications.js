@@ -57,7 +57,7 @@ function item(ctx, n) {
     case 'MODERATION': {
       const o = outcome(n.detail);
       text = o.what;
-      extra = o.reason && h('p', { class: 'note-reason' }, h('span', { class: 'label' }, t('modf.theirReason')), ' ', h('q', {}, o.reason));
+      extra = o.reason && h('p', { class: 'note-reason' }, h('span', { class: 'label' }, t('modf.theirReason')), ' ', h('q', { lang: ctx.c.language }, o.reason));
       if (o.action === 'BAN' || o.action === 'MUTE' || o.action === 'UNMUTE') link = null;
       break;
     }

@@ -49,9 +49,8 @@ export default async function threadPage({ params: [slug, id], query }) {
   await reasonsFor(s, s.posts);
 
   const page = build(s, take);
-  const focusPost = wantId && s.byId.has(wantId) ? document.getElementById('p' + s.byId.get(wantId).seq) : null;
   markRead(s);
-  return { title: titleOf(s.thread) + ' · ' + ctx.c.name, nodes: page, focus: focusPost };
+  return { title: titleOf(s.thread) + ' · ' + ctx.c.name, nodes: page.nodes, focus: wantId ? page.article(wantId) : null };
 }
 
 function missing(ctx) {
@@ -121,7 +120,7 @@ function build(s, take) {
       const why = mine && reasonOf(s, (n) => n.threadId === s.thread.id && !n.postId, 'HIDE_THREAD');
       notice = h('div', { class: 'hidden-notice', 'data-test': 'hidden-notice' },
         h('p', {}, t(mine ? 'thread.hiddenYours' : 'thread.hiddenMod')),
-        why && h('p', {}, t('modf.theirReason') + ' ', h('q', {}, why)));
+        why && h('p', {}, t('modf.theirReason') + ' ', h('q', { lang }, why)));
     }
     hiddenBox.replaceChildren(notice || '');
   };
@@ -187,7 +186,7 @@ function build(s, take) {
         const why = own && reasonOf(s, (n) => n.postId === p.id, 'HIDE_POST');
         return [h('div', { class: 'hidden-notice', 'data-test': 'hidden-notice' },
           h('p', {}, t(own ? 'post.hiddenYours' : 'post.hiddenMod')),
-          why && h('p', {}, t('modf.theirReason') + ' ', h('q', {}, why))), text()];
+          why && h('p', {}, t('modf.theirReason') + ' ', h('q', { lang }, why))), text()];
       }
       default:
         return text();
@@ -460,7 +459,7 @@ function build(s, take) {
   s.posts.forEach((p) => list.append(postItem(p)));
   moreBox.hidden = !s.hasMore;
   const refresh = async () => { await catchUp(); paintHead(); };
-  return [
+  const nodes = [
     backLink(ctx.href + '/forum', t('forum.title')),
     title, marksBox, meta, hiddenBox,
     firstNew && !isOwn(s, firstNew) && h('p', { class: 'jump' }, h('a', { href: '#p' + firstNew.seq }, t('thread.firstNew'))),
@@ -469,6 +468,7 @@ function build(s, take) {
     list, moreBox,
     replySection(),
   ];
+  return { nodes, article: (postId) => items.get(postId) || null };
 }
 
 // ---- the moderators' tools for the thread ----
