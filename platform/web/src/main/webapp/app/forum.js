@@ -29,7 +29,11 @@ export async function memberOf(slug) {
   const [c, me] = await Promise.all([api('/communities/' + enc(slug)), app.getMe()]);
   if (!me.authenticated) throw new ApiError(401, 'not_authenticated', '');
   const m = c.membership;
-  if (!m || m.status !== 'ACTIVE') throw refusal('not_a_member', t('forum.membersOnly', { name: c.name }));
+  if (!m || m.status !== 'ACTIVE') {
+    const err = refusal('not_a_member', t('forum.membersOnly', { name: c.name }));
+    err.way = ['/c/' + enc(c.slug), t('forum.toCommunity', { name: c.name })];
+    throw err;
+  }
   return { c, m, api: '/communities/' + enc(c.slug), href: '/c/' + enc(c.slug) };
 }
 

@@ -208,7 +208,7 @@ function failure(err) {
     return {
       title: t('forbidden.title'),
       nodes: [h1(t('forbidden.title')), h('p', {}, errorText(err)),
-        h('p', {}, h('a', { href: '/' }, t('notFound.back')))],
+        h('p', {}, err.way ? h('a', { href: err.way[0], class: 'button' }, err.way[1]) : h('a', { href: '/' }, t('notFound.back')))],
     };
   }
   const retry = h('button', { type: 'button', class: 'button' }, t('retry'));
