@@ -1196,6 +1196,7 @@ not_in_circle = Du er ikke med i denne kretsen.
 already_in_circle = Hen er allerede invitert til eller med i kretsen.
 not_invited = Det finnes ingen åpen invitasjon til denne kretsen.
 report_not_found = Dette er allerede behandlet, kanskje av en annen moderator.
+concurrent_update = Noen andre endret det samme akkurat samtidig, så ingenting ble lagret. Prøv igjen.
 `);
 
 export const strings = { en, nb };
