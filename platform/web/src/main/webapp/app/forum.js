@@ -135,10 +135,11 @@ export function notEmergency(c) {
 
 /**
  * An inline form asking for a reason (moderators always give one; a report is one). It has a
- * textarea named reason, optional extra fields before it, and [submit] [Cancel]. Escape cancels.
+ * textarea named reason, optional fields before it (extra) and after it (after), and [submit]
+ * [Cancel]. Focus starts in the first field. Escape cancels.
  * run(reason, form) does the work; close() takes the form away again.
  */
-export function reasonForm({ title, hint, label = t('reason.label'), submit, extra = [], test = 'reason-form',
+export function reasonForm({ title, hint, label = t('reason.label'), submit, extra = [], after = [], test = 'reason-form',
   danger = false, run, close, reasonHint = t('reason.hint') }) {
   const reason = h('textarea', { name: 'reason', rows: '3', maxlength: String(MAX_REASON), required: true });
   const send = h('button', { type: 'submit', class: 'button' + (danger ? ' danger' : '') }, submit);
@@ -149,6 +150,7 @@ export function reasonForm({ title, hint, label = t('reason.label'), submit, ext
     hint && h('p', { class: 'hint' }, hint),
     extra,
     field(label, reason, reasonHint),
+    after,
     formEnd(send, cancel));
   cancel.addEventListener('click', () => close());
   form.addEventListener('keydown', (e) => {
@@ -211,7 +213,7 @@ export function outcome(detail) {
     if (!text.startsWith(prefix)) continue;
     let rest = text.slice(prefix.length);
     let until = null;
-    const u = /^ until (\S+?)(?=:)/.exec(rest);
+    const u = /^ until (\d{4}-\d\d-\d\dT[\d:.]+Z)/.exec(rest);
     if (u) { until = u[1]; rest = rest.slice(u[0].length); }
     if (!rest.startsWith(':')) continue;
     return {

@@ -29,7 +29,8 @@ export default async function forum({ params: [slug], query }) {
   const mod = isModerator(ctx.m);
   const title = t('forum.title');
 
-  const start = h('a', { href: ctx.href + '/forum/new' + (cat ? '?category=' + enc(cat.id) : ''), class: 'button', 'data-test': 'start-thread' },
+  const startHere = cat && (mod || cat.whoMayStart !== 'MODERATORS');
+  const start = h('a', { href: ctx.href + '/forum/new' + (startHere ? '?category=' + enc(cat.id) : ''), class: 'button', 'data-test': 'start-thread' },
     t('forum.start'));
   const tab = (v) => h('li', {}, h('a', {
     href: here({ view: v }), class: 'tab', 'data-tab': v, 'aria-current': v === view ? 'page' : null,

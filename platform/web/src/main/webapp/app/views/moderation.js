@@ -121,7 +121,7 @@ function queueItem(ctx, i, done) {
     i.postId && i.kind !== 'WELCOME' && act('hide-post', t('modf.hidePost'), (close) => {
       const also = alsoResolve();
       return reasonForm({
-        title: t('modf.hidePostTitle'), hint: t('modf.hidePostHint'), submit: t('modf.hidePost'), close, extra: [also],
+        title: t('modf.hidePostTitle'), hint: t('modf.hidePostHint'), submit: t('modf.hidePost'), close, after: [also],
         run: async (why) => {
           await post('/posts/' + enc(i.postId) + '/hide', { reason: why });
           if (also.querySelector('input').checked) return closeItem(why, t('modf.postHidden'));
@@ -137,7 +137,7 @@ function queueItem(ctx, i, done) {
         n < 1440 ? tn('queue.hours', n / 60) : tn('inv.days', n / 1440))));
       return reasonForm({
         title: t('queue.muteTitle', { p: who }), hint: t('queue.muteHint'), submit: t('queue.mute'), close,
-        extra: [field(t('queue.muteFor'), minutes), also],
+        extra: [field(t('queue.muteFor'), minutes)], after: [also],
         run: async (why) => {
           await post('/members/' + enc(i.memberId) + '/mute', { reason: why, minutes: Number(minutes.value) });
           if (also.querySelector('input').checked) return closeItem(why, t('queue.muted', { p: who }));
@@ -150,7 +150,7 @@ function queueItem(ctx, i, done) {
     i.memberId && i.kind !== 'WELCOME' && act('ban', t('queue.ban'), (close) => {
       const also = alsoResolve();
       return reasonForm({
-        title: t('queue.banTitle', { p: who }), hint: t('queue.banHint'), submit: t('queue.ban'), close, danger: true, extra: [also],
+        title: t('queue.banTitle', { p: who }), hint: t('queue.banHint'), submit: t('queue.ban'), close, danger: true, after: [also],
         run: async (why) => {
           await post('/members/' + enc(i.memberId) + '/ban', { reason: why });
           if (also.querySelector('input').checked) return closeItem(why, t('queue.banned', { p: who }));
