@@ -164,7 +164,8 @@ async function render({ focus = true } = {}) {
   main.removeAttribute('aria-busy');
   main.replaceChildren(...nodes);
   // An address with #fragment (a post in a thread) lands on it; a view may name its own target.
-  const target = view.focus || (location.hash.length > 1 && document.getElementById(decodeURIComponent(location.hash.slice(1))));
+  // Not when focus stays where it is (the language switch re-renders the same page).
+  const target = focus && (view.focus || fragmentTarget());
   if (target && main.contains(target)) {
     target.focus({ preventScroll: true });
     target.scrollIntoView({ block: 'start' });
@@ -181,6 +182,14 @@ async function render({ focus = true } = {}) {
   first = false;
 }
 app.render = render;
+
+function fragmentTarget() {
+  try {
+    return location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  } catch (e) {
+    return null; // a malformed #%… is no place to go
+  }
+}
 
 // ---- views every route may end in ----
 

@@ -64,9 +64,13 @@ function queueItem(ctx, i, done) {
   const who = i.member || t('post.someone');
   const slot = formSlot();
   const head = h('h3', { tabindex: '-1' }, t('queue.head.' + i.kind, { p: who }));
-  const where = i.threadTitle
-    ? h('p', {}, t('queue.inThread') + ' ', h('a', { href: threadHref(ctx, i.threadId, i.postId), lang }, i.threadTitle))
-    : i.threadId && h('p', { class: 'hint' }, t('queue.inCircle'));
+  // A crisis alert from a closed circle comes without the words (and the queue gives no title for a
+  // circle). Without a title, anything else may be a circle or a thread whose opening post was deleted.
+  const circleAlert = i.kind === 'CRISIS' && !i.excerpt;
+  let where = null;
+  if (i.threadTitle) where = h('p', {}, t('queue.inThread') + ' ', h('a', { href: threadHref(ctx, i.threadId, i.postId), lang }, i.threadTitle));
+  else if (circleAlert) where = h('p', { class: 'hint' }, t('queue.inCircle'));
+  else if (i.threadId) where = h('p', { class: 'hint' }, t('queue.noTitle') + ' ', h('a', { href: threadHref(ctx, i.threadId, i.postId) }, t('queue.tryOpen')));
   const box = h('div', { class: 'card queue-card' + (i.urgent ? ' urgent' : '') },
     h('p', { class: 'queue-kind' }, i.urgent && [h('strong', { class: 'urgent-word' }, t('queue.urgent')), ' · '], t('queue.kind.' + i.kind)),
     head,
@@ -75,7 +79,7 @@ function queueItem(ctx, i, done) {
     i.kind === 'CRISIS' && i.reason && h('p', {}, t('queue.words'), ' ', h('q', { lang }, i.reason)),
     i.kind === 'CRISIS' && h('p', { class: 'hint' }, t('queue.crisisHint')),
     i.excerpt ? h('div', { class: 'app-note' }, h('p', { class: 'label' }, t('queue.excerpt')), h('p', { class: 'note-text', lang }, i.excerpt))
-      : i.kind !== 'WELCOME' && !i.threadTitle && h('p', { class: 'hint' }, t('queue.noExcerpt')),
+      : i.kind === 'REPORT' && h('p', { class: 'hint' }, t('queue.noExcerpt')),
     h('p', { class: 'hint' }, t('queue.raised'), ' ', timeEl(i.createdAt)));
   const li = h('li', { 'data-test': 'queue-item', 'data-kind': i.kind, 'data-urgent': i.urgent ? '' : null }, box);
 
@@ -118,7 +122,7 @@ function queueItem(ctx, i, done) {
         done(li);
       },
     })),
-    i.postId && i.kind !== 'WELCOME' && act('hide-post', t('modf.hidePost'), (close) => {
+    i.postId && i.kind !== 'WELCOME' && !circleAlert && act('hide-post', t('modf.hidePost'), (close) => {
       const also = alsoResolve();
       return reasonForm({
         title: t('modf.hidePostTitle'), hint: t('modf.hidePostHint'), submit: t('modf.hidePost'), close, after: [also],

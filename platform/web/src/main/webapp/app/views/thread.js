@@ -145,7 +145,7 @@ function build(s, take) {
     const target = p.inReplyTo ? s.byId.get(p.inReplyTo) : null;
     const slot = formSlot();
     const status = h('div', { class: 'form-status' });
-    const tools = h('div', { class: 'post-tools' }, status);
+    const tools = h('div', { class: 'post-tools' });
     put(tools, status, p.state === 'VISIBLE' && reactions(art, tools), actions(art, slot, own));
     art.slot = slot;
     put(art,
@@ -473,6 +473,9 @@ function build(s, take) {
 
 // ---- the moderators' tools for the thread ----
 
+const FLAGS = { pin: ['pinned', true], unpin: ['pinned', false], lock: ['locked', true], unlock: ['locked', false],
+  hide: ['hidden', true], restore: ['hidden', false] };
+
 function modTools(s, refresh) {
   const { ctx } = s;
   const slot = formSlot();
@@ -492,9 +495,9 @@ function modTools(s, refresh) {
             await fapi(ctx.api + '/moderation/threads/' + enc(s.thread.id) + '/' + a, 'POST',
               { reason: why, categoryId: select ? select.value : null });
             await refresh().catch(() => {
-              // The action stood; only the page is behind. Say what changed from what we know.
-              Object.assign(s.thread, { pin: { pinned: true }, unpin: { pinned: false }, lock: { locked: true }, unlock: { locked: false },
-                hide: { hidden: true }, restore: { hidden: false }, move: { categoryId: select && select.value } }[a]);
+              // The action stood; only the page is behind. Show what changed from what we know.
+              if (FLAGS[a]) s.thread[FLAGS[a][0]] = FLAGS[a][1];
+              if (a === 'move') s.thread.categoryId = select.value;
             });
             slot.close(false);
             paint();
