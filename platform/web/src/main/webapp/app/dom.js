@@ -24,6 +24,13 @@ function add(el, kids) {
   }
 }
 
+/** Replaces el's children the way h() adds them: strings as text, arrays flattened, nothing for null or false. */
+export function put(el, ...kids) {
+  el.replaceChildren();
+  add(el, kids);
+  return el;
+}
+
 let uid = 0;
 /** A fresh id for tying labels, hints and errors together. */
 export const newId = (p = 'k') => p + (++uid);

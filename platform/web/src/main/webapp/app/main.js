@@ -13,7 +13,12 @@ const routes = [
   [/^\/c\/([^/]+)$/, () => import('./views/community.js')],
   [/^\/c\/([^/]+)\/join$/, () => import('./views/join.js')],
   [/^\/c\/([^/]+)\/moderation$/, () => import('./views/moderation.js')],
+  [/^\/c\/([^/]+)\/moderation\/log$/, () => import('./views/modlog.js')],
   [/^\/c\/([^/]+)\/settings$/, () => import('./views/settings.js')],
+  [/^\/c\/([^/]+)\/forum$/, () => import('./views/forum.js')],
+  [/^\/c\/([^/]+)\/forum\/new$/, () => import('./views/compose.js')],
+  [/^\/c\/([^/]+)\/forum\/t\/([^/]+)$/, () => import('./views/thread.js')],
+  [/^\/c\/([^/]+)\/notifications$/, () => import('./views/notifications.js')],
 ];
 
 // ---- who is signed in ----
@@ -161,18 +166,33 @@ async function render({ focus = true } = {}) {
   }
   main.removeAttribute('aria-busy');
   main.replaceChildren(...nodes);
-  if (focus && !first) {
-    const heading = main.querySelector('h1');
+  // An address with #fragment (a post in a thread) lands on it; a view may name its own target.
+  // Not when focus stays where it is (the language switch re-renders the same page).
+  const target = focus && (view.focus || fragmentTarget());
+  if (target && main.contains(target)) {
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: 'start' });
+  } else if (focus && !first) {
+    const heading = main.querySelector(app.focusAfter || 'h1') || main.querySelector('h1');
     if (heading) heading.focus();
   }
+  app.focusAfter = null;
   if (first) {
     // Fetch the views most people go to next while the phone is idle, so they open at once.
     const later = window.requestIdleCallback || ((f) => setTimeout(f, 2000));
-    later(() => ['directory', 'community', 'join'].forEach((v) => import('./views/' + v + '.js').catch(() => {})));
+    later(() => ['directory', 'community', 'join', 'forum'].forEach((v) => import('./views/' + v + '.js').catch(() => {})));
   }
   first = false;
 }
 app.render = render;
+
+function fragmentTarget() {
+  try {
+    return location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  } catch (e) {
+    return null; // a malformed #%… is no place to go
+  }
+}
 
 // ---- views every route may end in ----
 
@@ -200,7 +220,7 @@ function failure(err) {
     return {
       title: t('forbidden.title'),
       nodes: [h1(t('forbidden.title')), h('p', {}, errorText(err)),
-        h('p', {}, h('a', { href: '/' }, t('notFound.back')))],
+        h('p', {}, err.way ? h('a', { href: err.way[0], class: 'button' }, err.way[1]) : h('a', { href: '/' }, t('notFound.back')))],
     };
   }
   const retry = h('button', { type: 'button', class: 'button' }, t('retry'));

@@ -9,7 +9,13 @@ const RANK = { ADMIN: 0, MODERATOR: 1, PROVIDER: 2, MEMBER: 3 };
 export default async function community({ params: [slug] }) {
   const [c, me] = await Promise.all([api('/communities/' + enc(slug)), app.getMe()]);
   const m = c.membership || null;
-  if (m && m.status === 'ACTIVE') return home(c, m, await api('/communities/' + enc(c.slug) + '/members'));
+  if (m && m.status === 'ACTIVE') {
+    const base = '/communities/' + enc(c.slug);
+    const [members, notes] = await Promise.all([api(base + '/members'),
+      // The count is a nicety: the page shows without it when it cannot be had.
+      api(base + '/notifications').catch(() => null)]);
+    return home(c, m, members, notes && notes.filter((n) => !n.read).length);
+  }
   return outside(c, m, me);
 }
 
@@ -57,7 +63,7 @@ function outside(c, m, me) {
 }
 
 /** A member's home in the community. */
-function home(c, m, members) {
+function home(c, m, members, unread) {
   const base = '/c/' + enc(c.slug);
   const tools = [];
   if (m.role === 'MODERATOR' || m.role === 'ADMIN') {
@@ -87,10 +93,15 @@ function home(c, m, members) {
       emergencyNotice(c),
       tools.length && h('nav', { class: 'tools', 'aria-labelledby': 'tools-title' },
         h('h2', { id: 'tools-title' }, t('home.tools')), h('ul', {}, tools)),
-      // Forums, chat and meetups will each get a section here.
+      // The forum is here; chat and meetups will each get a place beside it.
       h('section', { id: 'community-features', class: 'features', 'aria-labelledby': 'features-title' },
-        h('h2', { id: 'features-title' }, t('home.featuresTitle')),
-        h('p', {}, t('home.featuresSoon'))),
+        h('h2', { id: 'features-title' }, t('home.forumTitle')),
+        h('p', {}, t('home.forumText')),
+        h('div', { class: 'actions' },
+          h('a', { href: base + '/forum', class: 'button', 'data-test': 'forum-link' }, t('home.forum')),
+          h('a', { href: base + '/notifications', class: 'button secondary', 'data-test': 'notifications-link' }, t('notes.title'),
+            unread > 0 && [' ', h('span', { class: 'count' }, tn('notes.unread', unread))])),
+        h('p', { class: 'hint' }, t('home.moreSoon'))),
       h('section', { 'aria-labelledby': 'about-title' }, h('h2', { id: 'about-title' }, t('home.about')), about(c)),
       h('section', { 'aria-labelledby': 'members-title' },
         h('h2', { id: 'members-title' }, t('home.members')), membersBox),

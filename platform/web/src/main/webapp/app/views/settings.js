@@ -3,8 +3,9 @@
 import { h, newId } from '../dom.js';
 import { api, enc, ApiError } from '../api.js';
 import {
-  app, t, h1, backLink, field, formEnd, onSubmit, check, Invalid, announce, refusal, roleName,
+  app, t, h1, backLink, field, formEnd, onSubmit, check, Invalid, announce, refusal, roleName, busy, showError,
 } from '../ui.js';
+import { formSlot } from '../forum.js';
 
 const LANGS = [['nb', 'Norsk bokmål'], ['nn', 'Norsk nynorsk'], ['se', 'Davvisámegiella'], ['en', 'English'],
   ['sv', 'Svenska'], ['da', 'Dansk'], ['fi', 'Suomi']];
@@ -19,7 +20,7 @@ export default async function settings({ params: [slug] }) {
   if (!me.authenticated) throw new ApiError(401, 'not_authenticated', '');
   const m = c.membership;
   if (!m || m.status !== 'ACTIVE' || m.role !== 'ADMIN') throw refusal('forbidden', t('set.onlyAdmins', { name: c.name }));
-  const members = await api(base + '/members');
+  const [members, cats] = await Promise.all([api(base + '/members'), api(base + '/forum/categories')]);
   const title = t('set.title', { name: c.name });
 
   const s = settingsForm(c);
@@ -40,7 +41,7 @@ export default async function settings({ params: [slug] }) {
 
   return {
     title,
-    nodes: [backLink('/c/' + enc(c.slug), c.name), h1(title), form, roles(c, m, members)],
+    nodes: [backLink('/c/' + enc(c.slug), c.name), h1(title), form, categories(c, cats), roles(c, m, members)],
   };
 }
 
@@ -150,6 +151,142 @@ export function settingsForm(values, withSlug = false) {
     ],
     validate, read, fieldFor,
   };
+}
+
+// ---- forum categories: add, rename, describe, reorder, say who may start threads, delete ----
+
+const STARTERS = ['MEMBERS', 'MODERATORS'];
+
+function categories(c, list) {
+  const base = '/communities/' + enc(c.slug) + '/forum/categories';
+  const items = list.slice().sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name));
+  const heading = h('h2', { id: 'cats-title', tabindex: '-1' }, t('cat.title'));
+  const ol = h('ol', { class: 'cat-list' });
+  const box = h('section', { 'aria-labelledby': 'cats-title', 'data-test': 'categories' });
+  const emptyNote = h('p', {}, t('cat.none'));
+
+  /** The fields of a category, for adding or editing. */
+  const fields = (x = {}) => {
+    const name = h('input', { name: 'name', type: 'text', required: true, maxlength: '80', value: x.name || '' });
+    const description = h('textarea', { name: 'description', rows: '2', maxlength: '500', value: x.description || '' });
+    const who = h('select', { name: 'whoMayStart' }, STARTERS.map((w) => h('option', { value: w, selected: w === (x.whoMayStart || 'MEMBERS') }, t('cat.who.' + w))));
+    return {
+      name, description, who,
+      rows: [field(t('cat.name'), name), field(t('cat.description'), description, t('cat.descriptionHint')), field(t('cat.whoMayStart'), who)],
+      read: (sortOrder) => ({ name: name.value.trim(), description: description.value.trim() || null, sortOrder, whoMayStart: who.value }),
+      check: () => check(() => { if (!name.value.trim()) throw new Invalid(name, 'validation_failed', t('cat.nameRequired')); }),
+      fieldFor: (code) => (code === 'category_name_taken' || code === 'validation_failed' ? name : null),
+    };
+  };
+
+  /** Gives every category its place in the list as its order, saving only the ones that moved. */
+  const renumber = async () => {
+    for (const [i, x] of items.entries()) {
+      if (x.sortOrder === i) continue;
+      Object.assign(x, await api(base + '/' + enc(x.id), 'PUT',
+        { name: x.name, description: x.description, sortOrder: i, whoMayStart: x.whoMayStart }));
+    }
+  };
+
+  const paint = () => {
+    ol.replaceChildren(...items.map((x, i) => row(x, i)));
+    ol.hidden = !items.length;
+    emptyNote.hidden = items.length > 0;
+  };
+
+  const row = (x, i) => {
+    const slot = formSlot();
+    const name = h('h3', { tabindex: '-1' }, x.name);
+    const sr = (text) => h('span', { class: 'sr' }, ' ' + text);
+    const up = i > 0 && h('button', { type: 'button', class: 'button secondary small', 'data-move': 'up' }, t('cat.up'), sr(x.name));
+    const down = i < items.length - 1 && h('button', { type: 'button', class: 'button secondary small', 'data-move': 'down' }, t('cat.down'), sr(x.name));
+    const edit = h('button', { type: 'button', class: 'button secondary small' }, t('cat.edit'), sr(x.name));
+    const del = h('button', { type: 'button', class: 'button secondary small' }, t('cat.delete'), sr(x.name));
+    const card = h('div', { class: 'card cat' }, name,
+      x.description && h('p', { class: 'desc-full', lang: c.language }, x.description),
+      h('p', { class: 'hint' }, t('cat.who.' + x.whoMayStart)),
+      h('div', { class: 'form-status' }),
+      h('div', { class: 'actions' }, up, down, edit, del), slot);
+    const li = h('li', { 'data-id': x.id }, card);
+    const move = async (d, button) => {
+      if (ol.dataset.busy) return;
+      ol.dataset.busy = '1';
+      (d < 0 ? up : down).textContent = t('working');
+      items.splice(i, 1);
+      items.splice(i + d, 0, x);
+      let failed = null;
+      try {
+        await renumber();
+      } catch (err) {
+        // Part of the new order may be saved: show what the server has now.
+        failed = err;
+        const now = await api(base).catch(() => null);
+        if (now) items.splice(0, items.length, ...now.sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name)));
+      }
+      paint();
+      delete ol.dataset.busy;
+      const moved = ol.querySelector('[data-id="' + x.id + '"]') || ol.firstElementChild;
+      if (!moved) return heading.focus();
+      (moved.querySelector('[data-move="' + button + '"]') || moved.querySelector('h3')).focus();
+      if (failed) showError(moved.querySelector('.card'), failed);
+      else announce(t('cat.moved', { name: x.name, n: items.indexOf(x) + 1 }));
+    };
+    if (up) up.addEventListener('click', () => move(-1, 'up'));
+    if (down) down.addEventListener('click', () => move(1, 'down'));
+    edit.addEventListener('click', () => slot.open((close) => {
+      const f = fields(x);
+      const cancel = h('button', { type: 'button', class: 'button secondary' }, t('cancel'));
+      cancel.addEventListener('click', close);
+      const form = h('form', { class: 'stack inline-form', 'aria-label': t('cat.editing', { name: x.name }) }, f.rows,
+        formEnd(h('button', { type: 'submit', class: 'button' }, t('cat.save')), cancel));
+      onSubmit(form, async () => {
+        if (!f.check()) return;
+        Object.assign(x, await api(base + '/' + enc(x.id), 'PUT', f.read(x.sortOrder)));
+        paint();
+        ol.querySelector('[data-id="' + x.id + '"] h3').focus();
+        announce(t('cat.saved', { name: x.name }));
+      }, f.fieldFor);
+      form.first = f.name;
+      return form;
+    }, edit));
+    del.addEventListener('click', () => slot.open((close) => {
+      const q = h('p', { class: 'confirm-q', tabindex: '-1' }, t('cat.deleteQ', { name: x.name }));
+      const yes = h('button', { type: 'button', class: 'button danger' }, t('cat.deleteYes'));
+      const no = h('button', { type: 'button', class: 'button secondary' }, t('cancel'));
+      const confirm = h('div', { class: 'confirm-box' }, q, formEnd(yes, no));
+      no.addEventListener('click', close);
+      yes.addEventListener('click', () => busy(confirm, async () => {
+        await api(base + '/' + enc(x.id), 'DELETE');
+        items.splice(items.indexOf(x), 1);
+        paint();
+        heading.focus();
+        announce(t('cat.deleted', { name: x.name }));
+      }, yes));
+      confirm.first = q;
+      return confirm;
+    }, del));
+    return li;
+  };
+
+  const f = fields();
+  const add = h('form', { class: 'stack panel', 'aria-labelledby': 'cat-new-title', 'data-test': 'category-form' },
+    h('h3', { id: 'cat-new-title' }, t('cat.new')), f.rows,
+    formEnd(h('button', { type: 'submit', class: 'button' }, t('cat.add'))));
+  onSubmit(add, async () => {
+    if (!f.check()) return;
+    const order = items.reduce((n, x) => Math.max(n, x.sortOrder + 1), 0);
+    const made = await api(base, 'POST', f.read(order));
+    items.push(made);
+    paint();
+    f.name.value = '';
+    f.description.value = '';
+    add.querySelector('.form-status').replaceChildren(h('p', { class: 'flash small', role: 'status' }, t('cat.added', { name: made.name })));
+    f.name.focus();
+  }, f.fieldFor);
+
+  paint();
+  box.append(heading, h('p', { class: 'hint' }, t('cat.hint')), emptyNote, ol, add);
+  return box;
 }
 
 function roles(c, me, members) {
