@@ -70,6 +70,11 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /** Waits until no element matches: a form closing after its request succeeded, say. */
+    public void awaitGone(By by) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.invisibilityOfElementLocated(by));
+    }
+
     public void awaitUrlContaining(String fragment) {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains(fragment));
     }
