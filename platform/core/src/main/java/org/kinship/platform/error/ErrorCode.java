@@ -18,6 +18,7 @@ public enum ErrorCode {
     CONTENT_WARNING_INVALID(400),
     REACTION_INVALID(400),
     REASON_REQUIRED(400),
+    EMAIL_INVALID(400),
 
     // 401/403: who is asking
     NOT_AUTHENTICATED(401),
