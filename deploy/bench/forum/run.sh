@@ -18,6 +18,8 @@
 #
 # Tunables (environment): BENCH_DURATION seconds (30), BENCH_WARMUP seconds per endpoint (10),
 # BENCH_THREADS (2), BENCH_CONNECTIONS (32), KINSHIP_DATA_DIR (/tmp/kinship-bench-forum).
+# BENCH_PROFILE=1 also records a Java Flight Recording of WildFly during each measured run
+# (logs/<endpoint>.jfr) and prints where its CPU samples fall, by layer (jfr-layers.awk).
 #
 # WildFly is started here rather than by deploy/run.sh because run.sh sets its own KINSHIP_DB*
 # (embedded H2) and demo data; the start logic below is run.sh's, with PostgreSQL.
@@ -257,13 +259,18 @@ measure() { # label url
   load_before=$(cut -d' ' -f1-3 /proc/loadavg)
   ( sleep $((DURATION / 2)); top -b -n 1 -w 200 | head -n 25 >"$LOGS/top-$label.txt"
     cut -d' ' -f1-3 /proc/loadavg >"$LOGS/load-$label.txt" ) &
-  local sampler=$! TIMEFORMAT='%U %S'
+  local sampler=$! TIMEFORMAT='%U %S' java_pid=""
+  if [[ -n ${BENCH_PROFILE:-} ]]; then
+    java_pid=$(ps -eo pid=,pgid=,comm= | awk -v g="$WILDFLY_PGID" '$2 == g && $3 == "java" { print $1 }')
+    jcmd "$java_pid" JFR.start name="$label" settings=profile filename="$LOGS/$label.jfr" >/dev/null
+  fi
   { time BENCH_LABEL=$label wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency --timeout 10s -s "$HERE/report.lua" "$url" >"$out"; } 2>"$snap.wrk"
   local busy_after all_after
   read -r busy_after all_after < <(machine_ticks)
   ticks $(wildfly_pids) >"$snap.wildfly.after"
   ticks $(backend_pids) >"$snap.postgres.after"
   wait "$sampler" || true
+  [[ -z $java_pid ]] || jcmd "$java_pid" JFR.stop name="$label" >/dev/null
   grep '^RESULT' "$out" | sed 's/^RESULT //'
   awk -v wf="$(delta "$snap.wildfly.before" "$snap.wildfly.after")" -v pg="$(delta "$snap.postgres.before" "$snap.postgres.after")" \
       -v wrk="$(awk '{ print $1 + $2 }' "$snap.wrk")" -v tick="$TICK" -v n="$(nproc)" \
@@ -274,6 +281,9 @@ measure() { # label url
                printf "  cpu over %.0fs on %d cores (%.0f cpu-s): wildfly %.1f, postgres %.1f, wrk %.1f, everything else %.1f, idle %.1f cpu-s;", s, n, s * n, wf, pg, wrk, other, s * n - b;
                if (reqs > 0) printf " per request: wildfly %.2f ms, postgres %.2f ms of cpu;", wf * 1000 / reqs, pg * 1000 / reqs;
                printf " load average %s before, %s mid-run\n", lb, lm }'
+  if [[ -n $java_pid ]]; then
+    echo "  $(jfr print --stack-depth 200 --events jdk.ExecutionSample "$LOGS/$label.jfr" | awk -f "$HERE/jfr-layers.awk")"
+  fi
 }
 
 echo "uptime:    $(uptime)"
