@@ -16,7 +16,7 @@
 # endpoint, the CPU each process used during the run, and the SQL statements per request.
 # Stops everything it started on exit. Runtime files go to /tmp/kinship-bench-forum (logs/ in it).
 #
-# Tunables (environment): BENCH_DURATION seconds (30), BENCH_WARMUP seconds per endpoint (10),
+# Tunables (environment): BENCH_DURATION seconds (30), BENCH_WARMUP seconds per endpoint (30),
 # BENCH_THREADS (2), BENCH_CONNECTIONS (32), KINSHIP_DATA_DIR (/tmp/kinship-bench-forum).
 # BENCH_PROFILE=1 also records a Java Flight Recording of WildFly during each measured run
 # (logs/<endpoint>.jfr) and prints where its CPU samples fall, by layer (jfr-layers.awk).
@@ -35,7 +35,7 @@ case "${1:-}" in
 esac
 
 DURATION=${BENCH_DURATION:-30}
-WARMUP=${BENCH_WARMUP:-10}
+WARMUP=${BENCH_WARMUP:-30}
 THREADS=${BENCH_THREADS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 DATA=${KINSHIP_DATA_DIR:-/tmp/kinship-bench-forum}
