@@ -97,6 +97,7 @@ wait_for() { # url seconds what pidfile
 }
 
 # ---- 0. prerequisites ----
+START_UPTIME=$(uptime)   # before anything of ours runs: how busy the machine is with other work
 for port in "$HTTP_PORT" "$MGMT_PORT" "$KC_PORT" "$KC_MGMT_PORT"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     log "port $port is in use: is another forum benchmark running?"
@@ -278,7 +279,7 @@ measure() { # label url
       -v reqs="$(sed -n 's/.* \([0-9]*\) requests in .*/\1/p' "$out")" -v lb="$load_before" -v lm="$(cat "$LOGS/load-$label.txt")" \
       'BEGIN { s = all / n / tick; wf /= tick; pg /= tick; b = busy / tick;
                other = b - wf - pg - wrk; if (other < 0) other = 0;
-               printf "  cpu over %.0fs on %d cores (%.0f cpu-s): wildfly %.1f, postgres %.1f, wrk %.1f, everything else %.1f, idle %.1f cpu-s;", s, n, s * n, wf, pg, wrk, other, s * n - b;
+               printf "  cpu over %.0fs on %d cores (%.0f cpu-s): wildfly %.1f, postgres %.1f, wrk %.1f, other processes %.1f, idle %.1f cpu-s;", s, n, s * n, wf, pg, wrk, other, s * n - b;
                if (reqs > 0) printf " per request: wildfly %.2f ms, postgres %.2f ms of cpu;", wf * 1000 / reqs, pg * 1000 / reqs;
                printf " load average %s before, %s mid-run\n", lb, lm }'
   if [[ -n $java_pid ]]; then
@@ -286,7 +287,8 @@ measure() { # label url
   fi
 }
 
-echo "uptime:    $(uptime)"
+echo "uptime:    $START_UPTIME   (at the start, before Keycloak and WildFly)"
+echo "uptime:    $(uptime)   (after seeding; from here on the load average counts the benchmark's own threads)"
 measure thread-page "$THREAD_URL"
 measure category-list "$LISTING_URL"
 echo "uptime:    $(uptime)"
