@@ -251,7 +251,13 @@ delta() { # before-file after-file: ticks used in between by the processes alive
 }
 
 measure() { # label url
-  local label=$1 url=$2 out="$LOGS/wrk-$1.txt" snap="$LOGS/cpu-$1"
+  local label=$1 url=$2 out="$LOGS/wrk-$1.txt" snap="$LOGS/cpu-$1" java_pid=""
+  if [[ -n ${BENCH_PROFILE:-} ]]; then
+    # from the start of the warm-up: starting a recording deoptimises compiled code, which must not
+    # fall into the measured run; only the samples from the measured run are counted
+    java_pid=$(ps -eo pid=,pgid=,comm= | awk -v g="$WILDFLY_PGID" '$2 == g && $3 == "java" { print $1 }')
+    jcmd "$java_pid" JFR.start name="$label" settings=profile filename="$LOGS/$label.jfr" >/dev/null
+  fi
   BENCH_LABEL=$label wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s -s "$HERE/report.lua" "$url" >"$LOGS/warmup-$label.txt"
   ticks $(wildfly_pids) >"$snap.wildfly.before"
   ticks $(backend_pids) >"$snap.postgres.before"
@@ -260,11 +266,8 @@ measure() { # label url
   load_before=$(cut -d' ' -f1-3 /proc/loadavg)
   ( sleep $((DURATION / 2)); top -b -n 1 -w 200 | head -n 25 >"$LOGS/top-$label.txt"
     cut -d' ' -f1-3 /proc/loadavg >"$LOGS/load-$label.txt" ) &
-  local sampler=$! TIMEFORMAT='%U %S' java_pid=""
-  if [[ -n ${BENCH_PROFILE:-} ]]; then
-    java_pid=$(ps -eo pid=,pgid=,comm= | awk -v g="$WILDFLY_PGID" '$2 == g && $3 == "java" { print $1 }')
-    jcmd "$java_pid" JFR.start name="$label" settings=profile filename="$LOGS/$label.jfr" >/dev/null
-  fi
+  local sampler=$! TIMEFORMAT='%U %S' measured_from
+  measured_from=$(date +%H:%M:%S.%3N)
   { time BENCH_LABEL=$label wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency --timeout 10s -s "$HERE/report.lua" "$url" >"$out"; } 2>"$snap.wrk"
   local busy_after all_after
   read -r busy_after all_after < <(machine_ticks)
@@ -283,7 +286,7 @@ measure() { # label url
                if (reqs > 0) printf " per request: wildfly %.2f ms, postgres %.2f ms of cpu;", wf * 1000 / reqs, pg * 1000 / reqs;
                printf " load average %s before, %s mid-run\n", lb, lm }'
   if [[ -n $java_pid ]]; then
-    echo "  $(jfr print --stack-depth 200 --events jdk.ExecutionSample "$LOGS/$label.jfr" | awk -f "$HERE/jfr-layers.awk")"
+    echo "  $(jfr print --stack-depth 200 --events jdk.ExecutionSample "$LOGS/$label.jfr" | awk -v from="$measured_from" -f "$HERE/jfr-layers.awk")"
   fi
 }
 
