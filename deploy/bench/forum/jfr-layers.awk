@@ -1,5 +1,6 @@
 # Sorts the CPU samples of a Java Flight Recording into the layers of a Kinship request:
-#   jfr print --stack-depth 200 --events jdk.ExecutionSample rec.jfr | awk -f jfr-layers.awk
+#   jfr print --stack-depth 200 --events jdk.ExecutionSample rec.jfr | awk [-v from=HH:MM:SS.mmm] -f jfr-layers.awk
+# With from, samples taken before that time of day (the warm-up) are left out.
 # A sample counts for the first frame, from the top of its stack, that belongs to a known layer
 # (so time in java.lang.String under the JSON writer counts as JSON). Prints one line:
 #   profile (N samples): Hibernate 27.6%, JSON (yasson, RESTEasy JSON-B) 14.2%, ...
@@ -19,9 +20,10 @@ function layer(f) {
   if (f ~ /org\.jboss\.logging|org\.jboss\.logmanager/) return "logging";
   return "";
 }
-function flush() { if (n == 0) return; if (got == "") got = "JDK only"; count[got]++ }
-/^jdk\.ExecutionSample/ { flush(); n++; got = ""; next }
-/^[ \t]+[a-zA-Z_$][^ ]*\(/ { if (got == "") got = layer($0) }
+function flush() { if (!inside) return; n++; if (got == "") got = "JDK only"; count[got]++ }
+/^jdk\.ExecutionSample/ { flush(); inside = 1; got = ""; next }
+/^[ \t]+startTime = / { if (from != "" && $3 < from) inside = 0; next }
+/^[ \t]+[a-zA-Z_$][^ ]*\(/ { if (inside && got == "") got = layer($0) }
 END {
   flush()
   out = ""

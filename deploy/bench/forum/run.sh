@@ -16,7 +16,7 @@
 # endpoint, the CPU each process used during the run, and the SQL statements per request.
 # Stops everything it started on exit. Runtime files go to /tmp/kinship-bench-forum (logs/ in it).
 #
-# Tunables (environment): BENCH_DURATION seconds (30), BENCH_WARMUP seconds per endpoint (10),
+# Tunables (environment): BENCH_DURATION seconds (30), BENCH_WARMUP seconds per endpoint (30),
 # BENCH_THREADS (2), BENCH_CONNECTIONS (32), KINSHIP_DATA_DIR (/tmp/kinship-bench-forum).
 # BENCH_PROFILE=1 also records a Java Flight Recording of WildFly during each measured run
 # (logs/<endpoint>.jfr) and prints where its CPU samples fall, by layer (jfr-layers.awk).
@@ -35,7 +35,7 @@ case "${1:-}" in
 esac
 
 DURATION=${BENCH_DURATION:-30}
-WARMUP=${BENCH_WARMUP:-10}
+WARMUP=${BENCH_WARMUP:-30}
 THREADS=${BENCH_THREADS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 DATA=${KINSHIP_DATA_DIR:-/tmp/kinship-bench-forum}
@@ -97,6 +97,7 @@ wait_for() { # url seconds what pidfile
 }
 
 # ---- 0. prerequisites ----
+START_UPTIME=$(uptime)   # before anything of ours runs: how busy the machine is with other work
 for port in "$HTTP_PORT" "$MGMT_PORT" "$KC_PORT" "$KC_MGMT_PORT"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     log "port $port is in use: is another forum benchmark running?"
@@ -250,7 +251,13 @@ delta() { # before-file after-file: ticks used in between by the processes alive
 }
 
 measure() { # label url
-  local label=$1 url=$2 out="$LOGS/wrk-$1.txt" snap="$LOGS/cpu-$1"
+  local label=$1 url=$2 out="$LOGS/wrk-$1.txt" snap="$LOGS/cpu-$1" java_pid=""
+  if [[ -n ${BENCH_PROFILE:-} ]]; then
+    # from the start of the warm-up: starting a recording deoptimises compiled code, which must not
+    # fall into the measured run; only the samples from the measured run are counted
+    java_pid=$(ps -eo pid=,pgid=,comm= | awk -v g="$WILDFLY_PGID" '$2 == g && $3 == "java" { print $1 }')
+    jcmd "$java_pid" JFR.start name="$label" settings=profile filename="$LOGS/$label.jfr" >/dev/null
+  fi
   BENCH_LABEL=$label wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s -s "$HERE/report.lua" "$url" >"$LOGS/warmup-$label.txt"
   ticks $(wildfly_pids) >"$snap.wildfly.before"
   ticks $(backend_pids) >"$snap.postgres.before"
@@ -259,11 +266,8 @@ measure() { # label url
   load_before=$(cut -d' ' -f1-3 /proc/loadavg)
   ( sleep $((DURATION / 2)); top -b -n 1 -w 200 | head -n 25 >"$LOGS/top-$label.txt"
     cut -d' ' -f1-3 /proc/loadavg >"$LOGS/load-$label.txt" ) &
-  local sampler=$! TIMEFORMAT='%U %S' java_pid=""
-  if [[ -n ${BENCH_PROFILE:-} ]]; then
-    java_pid=$(ps -eo pid=,pgid=,comm= | awk -v g="$WILDFLY_PGID" '$2 == g && $3 == "java" { print $1 }')
-    jcmd "$java_pid" JFR.start name="$label" settings=profile filename="$LOGS/$label.jfr" >/dev/null
-  fi
+  local sampler=$! TIMEFORMAT='%U %S' measured_from
+  measured_from=$(date +%H:%M:%S.%3N)
   { time BENCH_LABEL=$label wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency --timeout 10s -s "$HERE/report.lua" "$url" >"$out"; } 2>"$snap.wrk"
   local busy_after all_after
   read -r busy_after all_after < <(machine_ticks)
@@ -278,15 +282,16 @@ measure() { # label url
       -v reqs="$(sed -n 's/.* \([0-9]*\) requests in .*/\1/p' "$out")" -v lb="$load_before" -v lm="$(cat "$LOGS/load-$label.txt")" \
       'BEGIN { s = all / n / tick; wf /= tick; pg /= tick; b = busy / tick;
                other = b - wf - pg - wrk; if (other < 0) other = 0;
-               printf "  cpu over %.0fs on %d cores (%.0f cpu-s): wildfly %.1f, postgres %.1f, wrk %.1f, everything else %.1f, idle %.1f cpu-s;", s, n, s * n, wf, pg, wrk, other, s * n - b;
+               printf "  cpu over %.0fs on %d cores (%.0f cpu-s): wildfly %.1f, postgres %.1f, wrk %.1f, other processes %.1f, idle %.1f cpu-s;", s, n, s * n, wf, pg, wrk, other, s * n - b;
                if (reqs > 0) printf " per request: wildfly %.2f ms, postgres %.2f ms of cpu;", wf * 1000 / reqs, pg * 1000 / reqs;
                printf " load average %s before, %s mid-run\n", lb, lm }'
   if [[ -n $java_pid ]]; then
-    echo "  $(jfr print --stack-depth 200 --events jdk.ExecutionSample "$LOGS/$label.jfr" | awk -f "$HERE/jfr-layers.awk")"
+    echo "  $(jfr print --stack-depth 200 --events jdk.ExecutionSample "$LOGS/$label.jfr" | awk -v from="$measured_from" -f "$HERE/jfr-layers.awk")"
   fi
 }
 
-echo "uptime:    $(uptime)"
+echo "uptime:    $START_UPTIME   (at the start, before Keycloak and WildFly)"
+echo "uptime:    $(uptime)   (after seeding; from here on the load average counts the benchmark's own threads)"
 measure thread-page "$THREAD_URL"
 measure category-list "$LISTING_URL"
 echo "uptime:    $(uptime)"
