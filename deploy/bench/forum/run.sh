@@ -98,6 +98,8 @@ wait_for() { # url seconds what pidfile
 
 # ---- 0. prerequisites ----
 START_UPTIME=$(uptime)   # before anything of ours runs: how busy the machine is with other work
+stop_group "$DATA/wildfly.pid"   # left over from an interrupted run of this script
+stop_group "$DATA/keycloak.pid"
 for port in "$HTTP_PORT" "$MGMT_PORT" "$KC_PORT" "$KC_MGMT_PORT"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     log "port $port is in use: is another forum benchmark running?"
@@ -116,8 +118,6 @@ fi
 
 mkdir -p "$DATA" "$LOGS"
 trap cleanup EXIT
-stop_group "$DATA/wildfly.pid"   # left over from an interrupted run
-stop_group "$DATA/keycloak.pid"
 
 # ---- 1. build when there is nothing built ----
 if [[ ! -f $EAR || ! -x $BUILT_SERVER/bin/standalone.sh ]]; then
