@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.kinship.platform.account.AccountId;
 import org.kinship.platform.error.ErrorCode;
@@ -86,6 +87,19 @@ public class CommunityRepository {
                 .setParameter("c", community.value())
                 .setParameter("k", pseudonymKey)
                 .getResultStream().findFirst();
+    }
+
+    /** Pseudonyms of the given members, in one query: for showing them beside what they wrote. */
+    public Map<UUID, String> pseudonyms(Set<UUID> memberIds) {
+        Map<UUID, String> names = new HashMap<>();
+        if (memberIds.isEmpty()) {
+            return names;
+        }
+        em.createQuery("select m.id, m.pseudonym from Membership m where m.id in :ids", Object[].class)
+                .setParameter("ids", memberIds)
+                .getResultList()
+                .forEach(row -> names.put((UUID) row[0], (String) row[1]));
+        return names;
     }
 
     public boolean pseudonymTaken(CommunityId community, Pseudonym pseudonym, MemberId except) {

@@ -7,6 +7,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -76,13 +78,10 @@ public class NameRevealService {
                 .setParameter("me", me.id().value()).getResultList();
         List<NameReveal> toMe = em.createQuery("select r from NameReveal r where r.revealedTo = :me", NameReveal.class)
                 .setParameter("me", me.id().value()).getResultList();
-        Map<UUID, String> names = new HashMap<>();
-        mine.forEach(r -> names.put(r.revealedTo().value(), null));
-        toMe.forEach(r -> names.put(r.member().value(), null));
-        em.createQuery("select m.id, m.pseudonym from Membership m where m.id in :ids", Object[].class)
-                .setParameter("ids", names.isEmpty() ? List.of(new UUID(0, 0)) : names.keySet())
-                .getResultList()
-                .forEach(row -> names.put((UUID) row[0], (String) row[1]));
+        Set<UUID> others = new HashSet<>();
+        mine.forEach(r -> others.add(r.revealedTo().value()));
+        toMe.forEach(r -> others.add(r.member().value()));
+        Map<UUID, String> names = communities.pseudonyms(others);
         return new Reveals(mine, toMe, names);
     }
 

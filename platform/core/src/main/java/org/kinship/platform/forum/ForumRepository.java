@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import jakarta.inject.Inject;
 import org.kinship.platform.community.CommunityId;
+import org.kinship.platform.community.CommunityRepository;
 import org.kinship.platform.community.MemberId;
 
 /** Queries over the forum. Finders return Optional; page queries fetch a page and what it shows in a few round trips. */
@@ -21,6 +23,9 @@ import org.kinship.platform.community.MemberId;
 public class ForumRepository {
     @PersistenceContext(unitName = "kinship")
     EntityManager em;
+
+    @Inject
+    CommunityRepository communities;
 
     public List<Category> categories(CommunityId community) {
         return em.createQuery("select c from Category c where c.communityId = :c order by c.sortOrder, lower(c.name)",
@@ -121,17 +126,9 @@ public class ForumRepository {
                 .setParameter("t", threadId).getResultList();
     }
 
-    /** Pseudonyms of the given members, in one query. */
+    /** Pseudonyms of the given members, in one query (see CommunityRepository). */
     public Map<UUID, String> pseudonyms(Set<UUID> memberIds) {
-        Map<UUID, String> names = new HashMap<>();
-        if (memberIds.isEmpty()) {
-            return names;
-        }
-        em.createQuery("select m.id, m.pseudonym from Membership m where m.id in :ids", Object[].class)
-                .setParameter("ids", memberIds)
-                .getResultList()
-                .forEach(row -> names.put((UUID) row[0], (String) row[1]));
-        return names;
+        return communities.pseudonyms(memberIds);
     }
 
     /** Reaction counts per post and kind, and which of them the reader gave, for a page of posts. */

@@ -8,8 +8,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -24,6 +22,7 @@ import org.kinship.platform.community.Community;
 import org.kinship.platform.community.CommunityRepository;
 import org.kinship.platform.error.ErrorCode;
 import org.kinship.platform.error.KinshipException;
+import org.kinship.platform.persistence.Database;
 import org.kinship.platform.forum.ForumAccess.Reader;
 
 /**
@@ -56,11 +55,7 @@ public class ForumSearch {
 
     @PostConstruct
     void detectDatabase() {
-        try (Connection c = dataSource.getConnection()) {
-            postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot reach the database", e);
-        }
+        postgres = Database.of(dataSource) == Database.POSTGRESQL;
     }
 
     /** A hit: the post, its thread and who wrote it. */

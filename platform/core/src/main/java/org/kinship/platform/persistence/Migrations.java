@@ -29,22 +29,12 @@ public class Migrations {
         migrate();
     }
 
-    /** postgresql or h2: the folder of scripts that only one database understands (indexes, mostly). */
-    private String vendor() {
-        try (var connection = dataSource.getConnection()) {
-            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
-            return product.contains("postgres") ? "postgresql" : "h2";
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("cannot reach the database to migrate it", e);
-        }
-    }
-
     void migrate() {
         ClassLoader loader = Migrations.class.getClassLoader();
         var schema = Flyway.configure(loader)
                 .dataSource(dataSource)
                 // Plain Flyway does not expand {vendor}: the database-specific scripts are chosen here.
-                .locations("classpath:db/migration", "classpath:db/vendor/" + vendor())
+                .locations("classpath:db/migration", "classpath:db/vendor/" + Database.of(dataSource).migrationFolder())
                 .load()
                 .migrate();
         LOG.info(() -> "Schema is at version " + schema.targetSchemaVersion + " (" + schema.migrationsExecuted + " migrations applied)");
