@@ -99,7 +99,10 @@ if [[ ! -f $EAR || ! -x $BUILT_SERVER/bin/standalone.sh ]] \
   mvn -q -f "$ROOT/pom.xml" -Dmaven.test.skip=true -Dkinship.skipKeycloakUnpack=true package
 fi
 
-# 3. Kinship on WildFly, with H2 in .data/h2 and the demo communities.
+# 3. Kinship on WildFly, with H2 in .data/h2 and the demo communities. WildFly starts once Keycloak
+#    answers: both are CPU-hungry at start, and on a small machine two starting JVMs slow each other
+#    down more than running them one after the other (sign-in needs Keycloak anyway).
+wait_for "http://localhost:$KC_PORT/realms/kinship/.well-known/openid-configuration" 240 "Keycloak" "$DATA/keycloak.pid"
 rm -rf "$SERVER"
 cp -a "$BUILT_SERVER" "$SERVER"
 cp "$EAR" "$SERVER/standalone/deployments/"
@@ -117,7 +120,6 @@ echo $! >"$DATA/wildfly.pid"
 
 wait_for "http://localhost:$HTTP_PORT/api/communities" 180 "Kinship" "$DATA/wildfly.pid"
 KINSHIP_UP=$(( $(date +%s) - START ))
-wait_for "http://localhost:$KC_PORT/realms/kinship/.well-known/openid-configuration" 240 "Keycloak" "$DATA/keycloak.pid"
 
 cat <<MSG
 

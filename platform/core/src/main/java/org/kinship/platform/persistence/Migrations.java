@@ -37,7 +37,9 @@ public class Migrations {
                 .locations("classpath:db/migration", "classpath:db/vendor/" + Database.of(dataSource).migrationFolder())
                 .load()
                 .migrate();
-        LOG.info(() -> "Schema is at version " + schema.targetSchemaVersion + " (" + schema.migrationsExecuted + " migrations applied)");
+        // targetSchemaVersion is null when there was nothing to apply; the initial version is then current.
+        String version = schema.targetSchemaVersion != null ? schema.targetSchemaVersion : schema.initialSchemaVersion;
+        LOG.info(() -> "Schema is at version " + version + " (" + schema.migrationsExecuted + " migrations applied now)");
         if (Boolean.getBoolean("kinship.demo-data")) {
             var demo = Flyway.configure(loader)
                     .dataSource(dataSource)
