@@ -3,6 +3,8 @@
 -- percentiles and the error counts.
 --   BENCH_TOKEN   the access token (required)
 --   BENCH_LABEL   the name of the endpoint in the result line
+--   BENCH_PATHS   optional: a file with one request path per line; requests then cycle through
+--                 them (each wrk thread from its own offset) instead of repeating the URL's path
 -- wrk counts a response with a status of 400 or more as a status error; a 2xx or 3xx is a success.
 -- run.sh gives wrk --timeout 10s (its default is 2 s): a slow answer is then measured as latency
 -- rather than dropped from the percentiles as a timeout.
@@ -15,6 +17,43 @@ if token == nil or token == "" then
 end
 wrk.headers["Authorization"] = "Bearer " .. token
 wrk.headers["Accept"] = "application/json"
+
+local paths = nil
+local next_path = 1
+local list = os.getenv("BENCH_PATHS")
+if list ~= nil and list ~= "" then
+  paths = {}
+  for line in io.lines(list) do
+    if line ~= "" then
+      paths[#paths + 1] = wrk.format(nil, line)
+    end
+  end
+  if #paths == 0 then
+    error("BENCH_PATHS names an empty file")
+  end
+end
+
+local thread_count = 0
+function setup(thread)
+  thread_count = thread_count + 1
+  thread:set("first", thread_count * 7919)
+end
+
+function init(args)
+  if paths ~= nil then
+    next_path = (tonumber(first) or 1) % #paths + 1
+  end
+end
+
+if paths ~= nil then
+  -- every wrk thread loads this script in its own Lua state, formats the list once there, and
+  -- walks it from its own offset
+  function request()
+    local r = paths[next_path]
+    next_path = next_path % #paths + 1
+    return r
+  end
+end
 
 function done(summary, latency, requests)
   local label = os.getenv("BENCH_LABEL") or wrk.path

@@ -258,7 +258,7 @@ measure() { # label url
     java_pid=$(ps -eo pid=,pgid=,comm= | awk -v g="$WILDFLY_PGID" '$2 == g && $3 == "java" { print $1 }')
     jcmd "$java_pid" JFR.start name="$label" settings=profile filename="$LOGS/$label.jfr" >/dev/null
   fi
-  BENCH_LABEL=$label wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s -s "$HERE/report.lua" "$url" >"$LOGS/warmup-$label.txt"
+  BENCH_LABEL=$label BENCH_PATHS=${BENCH_PATHS:-} wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s -s "$HERE/report.lua" "$url" >"$LOGS/warmup-$label.txt"
   ticks $(wildfly_pids) >"$snap.wildfly.before"
   ticks $(backend_pids) >"$snap.postgres.before"
   local busy_before all_before load_before
@@ -268,7 +268,7 @@ measure() { # label url
     cut -d' ' -f1-3 /proc/loadavg >"$LOGS/load-$label.txt" ) &
   local sampler=$! TIMEFORMAT='%U %S' measured_from
   measured_from=$(date +%H:%M:%S.%3N)
-  { time BENCH_LABEL=$label wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency --timeout 10s -s "$HERE/report.lua" "$url" >"$out"; } 2>"$snap.wrk"
+  { time BENCH_LABEL=$label BENCH_PATHS=${BENCH_PATHS:-} wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency --timeout 10s -s "$HERE/report.lua" "$url" >"$out"; } 2>"$snap.wrk"
   local busy_after all_after
   read -r busy_after all_after < <(machine_ticks)
   ticks $(wildfly_pids) >"$snap.wildfly.after"
@@ -294,6 +294,14 @@ echo "uptime:    $START_UPTIME   (at the start, before Keycloak and WildFly)"
 echo "uptime:    $(uptime)   (after seeding; from here on the load average counts the benchmark's own threads)"
 measure thread-page "$THREAD_URL"
 measure category-list "$LISTING_URL"
+# The same thread page API over 2,000 different threads, visited in turn: more than the server keeps
+# in memory (500 pages), so nearly every request is a cache miss. This is the cost of a page nobody
+# read recently, reported beside the hot-page figure above rather than hidden by it.
+sql "select '/api/communities/bench/forum/threads/' || t.id from forum_thread t join community c on c.id = t.community_id
+     where c.slug = 'bench' and t.post_count >= 50 and not t.hidden and t.visibility = 'COMMUNITY'
+     order by md5(t.id::text) limit 2000" >"$LOGS/many-threads.txt"
+echo "many:      GET the thread page API over $(wc -l <"$LOGS/many-threads.txt") threads in turn (cache misses)"
+BENCH_PATHS="$LOGS/many-threads.txt" measure thread-pages-many "$THREAD_URL"
 echo "uptime:    $(uptime)"
 
 # ---- 9. SQL statements per request: Hibernate's SQL log, on for two requests ----

@@ -1,5 +1,7 @@
 package org.kinship.platform.community;
 
+import jakarta.persistence.EntityListeners;
+import org.kinship.platform.persistence.EntityChangeListener;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -25,6 +27,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "community")
+@EntityListeners(EntityChangeListener.class)
 public class Community {
     @Id
     private UUID id;

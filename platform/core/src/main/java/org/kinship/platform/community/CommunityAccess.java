@@ -2,6 +2,7 @@ package org.kinship.platform.community;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.kinship.platform.account.Caller;
 import org.kinship.platform.error.ErrorCode;
 import org.kinship.platform.error.KinshipException;
@@ -17,8 +18,12 @@ public class CommunityAccess {
 
     /** The caller's active membership, or NOT_A_MEMBER. */
     public Membership requireMember(Caller caller, Community community) {
-        Membership membership = repository.membership(community.id(), caller.account())
-                .orElseThrow(() -> notAMember(community));
+        return requireActive(repository.membership(community.id(), caller.account()), community);
+    }
+
+    /** An active membership, or NOT_A_MEMBER / MEMBER_BANNED. */
+    public static Membership requireActive(Optional<Membership> found, Community community) {
+        Membership membership = found.orElseThrow(() -> notAMember(community));
         if (membership.status() == MembershipStatus.BANNED) {
             throw new KinshipException(ErrorCode.MEMBER_BANNED, "You have been banned from " + community.name() + ".");
         }

@@ -1,5 +1,7 @@
 package org.kinship.platform.community;
 
+import jakarta.persistence.EntityListeners;
+import org.kinship.platform.persistence.EntityChangeListener;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -21,6 +23,7 @@ import org.kinship.platform.error.KinshipException;
  */
 @Entity
 @Table(name = "membership")
+@EntityListeners(EntityChangeListener.class)
 public class Membership {
     @Id
     private UUID id;

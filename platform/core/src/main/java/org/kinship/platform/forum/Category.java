@@ -1,5 +1,7 @@
 package org.kinship.platform.forum;
 
+import jakarta.persistence.EntityListeners;
+import org.kinship.platform.persistence.EntityChangeListener;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -19,6 +21,7 @@ import org.kinship.platform.error.KinshipException;
 /** A forum category of one community, managed by its admins. */
 @Entity
 @Table(name = "forum_category")
+@EntityListeners(EntityChangeListener.class)
 public class Category {
     public static final int MAX_NAME = 80;
     public static final int MAX_DESCRIPTION = 500;

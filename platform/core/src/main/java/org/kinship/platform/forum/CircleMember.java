@@ -1,5 +1,7 @@
 package org.kinship.platform.forum;
 
+import jakarta.persistence.EntityListeners;
+import org.kinship.platform.persistence.EntityChangeListener;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,6 +17,7 @@ import org.kinship.platform.error.KinshipException;
 /** A member invited into a closed circle, and their answer. */
 @Entity
 @Table(name = "circle_member")
+@EntityListeners(EntityChangeListener.class)
 public class CircleMember {
     public enum Status {
         INVITED,

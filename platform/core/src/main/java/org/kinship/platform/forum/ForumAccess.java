@@ -3,6 +3,8 @@ package org.kinship.platform.forum;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import org.kinship.platform.account.Caller;
 import org.kinship.platform.community.Community;
 import org.kinship.platform.community.CommunityAccess;
@@ -42,6 +44,11 @@ public class ForumAccess {
         return new Reader(community.requireMember(caller, where));
     }
 
+    /** The same check as {@link #reader(Caller, Community)} on a membership the read model already holds. */
+    public Reader reader(Optional<Membership> membership, Community where) {
+        return new Reader(CommunityAccess.requireActive(membership, where));
+    }
+
     public Reader moderator(Caller caller, Community where) {
         return new Reader(community.requireModerator(caller, where));
     }
@@ -60,6 +67,15 @@ public class ForumAccess {
         if (thread.visibility() == Visibility.CIRCLE) {
             return thread.isAuthor(reader.id()) || repository.circleMember(thread.id(), reader.id())
                     .filter(m -> m.status() == CircleMember.Status.ACCEPTED).isPresent();
+        }
+        return !thread.hidden() || reader.moderator() || thread.isAuthor(reader.id());
+    }
+
+    /** {@link #canRead(Reader, ForumThread)} with the circle's members already at hand (the read model has them). */
+    public static boolean canRead(Reader reader, ForumThread thread, List<CircleMember> circle) {
+        if (thread.visibility() == Visibility.CIRCLE) {
+            return thread.isAuthor(reader.id()) || circle.stream()
+                    .anyMatch(m -> m.member().equals(reader.id()) && m.status() == CircleMember.Status.ACCEPTED);
         }
         return !thread.hidden() || reader.moderator() || thread.isAuthor(reader.id());
     }

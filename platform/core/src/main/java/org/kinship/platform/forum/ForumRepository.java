@@ -159,6 +159,18 @@ public class ForumRepository {
         return mine;
     }
 
+    /** The reactions a member gave anywhere in a thread, as "postId/KIND". */
+    public Set<String> myReactionsInThread(UUID threadId, MemberId reader) {
+        Set<String> mine = new HashSet<>();
+        em.createQuery("select r.postId, r.kind from Reaction r, Post p where p.id = r.postId and p.threadId = :t"
+                        + " and r.memberId = :m", Object[].class)
+                .setParameter("t", threadId)
+                .setParameter("m", reader.value())
+                .getResultList()
+                .forEach(row -> mine.add(row[0] + "/" + row[1]));
+        return mine;
+    }
+
     public Optional<Reaction> reaction(UUID postId, MemberId member, ReactionKind kind) {
         return em.createQuery("select r from Reaction r where r.postId = :p and r.memberId = :m and r.kind = :k", Reaction.class)
                 .setParameter("p", postId).setParameter("m", member.value()).setParameter("k", kind)

@@ -68,6 +68,9 @@ public class ForumService {
     @Inject
     Event<ForumEvent> events;
 
+    @Inject
+    ForumReadModel readModel;
+
     // ---- categories ----
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -286,31 +289,46 @@ public class ForumService {
 
     // ---- reading ----
 
-    /** One page of a thread, with everything the page shows. */
-    public record ThreadPage(ForumThread thread, List<Post> posts, Map<UUID, String> pseudonyms,
-                             Map<UUID, Map<ReactionKind, Long>> reactions, Set<String> mine, Reader reader,
-                             int lastRead, List<CircleMember> circle) {
+    /** One page of a thread as one reader sees it: what everyone sees, plus the reader's own marks. */
+    public record ThreadPage(ForumReadModel.SharedPage shared, Reader reader, int lastRead, Set<String> mine) {
+        public ForumThread thread() {
+            return shared.thread();
+        }
+
+        public List<Post> posts() {
+            return shared.posts();
+        }
+
+        public Map<UUID, String> pseudonyms() {
+            return shared.pseudonyms();
+        }
+
+        public Map<UUID, Map<ReactionKind, Long>> reactions() {
+            return shared.reactions();
+        }
+
+        public List<CircleMember> circle() {
+            return shared.circle();
+        }
+
         public boolean showWords(Post post) {
             return ForumAccess.canSeeWords(reader, post);
         }
     }
 
+    /**
+     * A page of a thread. Served from the read model: the access rules below run on every read, on
+     * facts that are dropped from memory whenever they change (see ForumReadModel).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ThreadPage read(Caller caller, String slug, UUID threadId, int fromSeq) {
-        Community community = communities.requireBySlug(slug);
-        Reader reader = access.reader(caller, community);
-        ForumThread thread = access.requireReadable(reader, repository.thread(community.id(), threadId)
-                .orElseThrow(ForumAccess::threadNotFound));
-        List<Post> posts = repository.posts(thread.id(), Math.max(0, fromSeq), PAGE_SIZE);
-        Set<UUID> people = new HashSet<>();
-        posts.forEach(p -> people.add(p.author().value()));
-        people.add(thread.author().value());
-        List<CircleMember> circle = thread.visibility() == Visibility.CIRCLE ? repository.circleMembers(thread.id()) : List.of();
-        circle.forEach(c -> people.add(c.member().value()));
-        List<UUID> ids = posts.stream().map(Post::id).toList();
-        int lastRead = repository.readMarker(thread.id(), reader.id()).map(ReadMarker::lastSeq).orElse(-1);
-        return new ThreadPage(thread, posts, repository.pseudonyms(people), repository.reactionCounts(ids),
-                repository.myReactions(ids, reader.id()), reader, lastRead, circle);
+        Community community = readModel.community(slug);
+        Reader reader = access.reader(readModel.membership(community.id(), caller.account()), community);
+        ForumReadModel.SharedPage page = readModel.page(community.id(), threadId, Math.max(0, fromSeq))
+                .filter(p -> ForumAccess.canRead(reader, p.thread(), p.circle()))
+                .orElseThrow(ForumAccess::threadNotFound);
+        return new ThreadPage(page, reader, readModel.lastRead(reader.id(), threadId),
+                readModel.myReactions(reader.id(), threadId));
     }
 
     public void markRead(Caller caller, String slug, UUID threadId, int seq) {
@@ -325,8 +343,12 @@ public class ForumService {
                 () -> repository.persist(new ReadMarker(thread.id(), reader.id(), upTo, now)));
     }
 
-    /** A listing of threads with the reader's unread counts. */
-    public record Listing(List<ForumThread> threads, Map<UUID, String> pseudonyms, Map<UUID, Integer> lastRead) {
+    /**
+     * A listing of threads with the reader's unread counts. {@code shared} is the read model's entry
+     * when the listing came from it (null otherwise), for the web layer's encoded forms.
+     */
+    public record Listing(List<ForumThread> threads, Map<UUID, String> pseudonyms, Map<UUID, Integer> lastRead,
+                          ForumReadModel.SharedListing shared) {
         public int unread(ForumThread thread) {
             return thread.postCount() - 1 - lastRead.getOrDefault(thread.id(), -1);
         }
@@ -334,23 +356,25 @@ public class ForumService {
 
     public enum View { LATEST, UNANSWERED }
 
+    /** Latest or unanswered threads, of one category or all; from the read model like {@link #read}. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Listing threads(Caller caller, String slug, UUID categoryId, View view, int page) {
-        Community community = communities.requireBySlug(slug);
-        Reader reader = access.reader(caller, community);
-        if (categoryId != null) {
-            requireCategory(community, categoryId);
+        Community community = readModel.community(slug);
+        Reader reader = access.reader(readModel.membership(community.id(), caller.account()), community);
+        if (categoryId != null && readModel.categories(community.id()).stream().noneMatch(c -> c.id().equals(categoryId))) {
+            throw new KinshipException(ErrorCode.CATEGORY_NOT_FOUND, "No such category in " + community.name() + ".");
         }
-        List<ForumThread> threads = repository.threads(community.id(), categoryId, view == View.UNANSWERED,
-                reader.moderator(), Math.max(0, page) * LISTING_SIZE, LISTING_SIZE);
-        return listing(threads, reader);
+        ForumReadModel.SharedListing shared = readModel.listing(community.id(), categoryId, view == View.UNANSWERED,
+                reader.moderator(), Math.max(0, page));
+        return new Listing(shared.threads(), shared.pseudonyms(),
+                readModel.lastRead(reader.id(), shared.threads().stream().map(ForumThread::id).toList()), shared);
     }
 
     private Listing listing(List<ForumThread> threads, Reader reader) {
         Set<UUID> people = new HashSet<>();
         threads.forEach(t -> people.add(t.author().value()));
         return new Listing(threads, repository.pseudonyms(people),
-                repository.readMarkers(threads.stream().map(ForumThread::id).toList(), reader.id()));
+                repository.readMarkers(threads.stream().map(ForumThread::id).toList(), reader.id()), null);
     }
 
     // ---- closed circles ----

@@ -1,5 +1,7 @@
 package org.kinship.platform.forum;
 
+import jakarta.persistence.EntityListeners;
+import org.kinship.platform.persistence.EntityChangeListener;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -22,6 +24,7 @@ import org.kinship.platform.error.KinshipException;
  */
 @Entity
 @Table(name = "forum_thread")
+@EntityListeners(EntityChangeListener.class)
 public class ForumThread {
     public static final int MAX_TITLE = 150;
 

@@ -1,5 +1,7 @@
 package org.kinship.platform.forum;
 
+import jakarta.persistence.EntityListeners;
+import org.kinship.platform.persistence.EntityChangeListener;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -19,6 +21,7 @@ import org.kinship.platform.error.KinshipException;
  */
 @Entity
 @Table(name = "forum_post")
+@EntityListeners(EntityChangeListener.class)
 public class Post {
     @Id
     private UUID id;

@@ -1,5 +1,7 @@
 package org.kinship.platform.forum;
 
+import jakarta.persistence.EntityListeners;
+import org.kinship.platform.persistence.EntityChangeListener;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,6 +15,7 @@ import org.kinship.platform.community.MemberId;
 /** One member's supportive reaction to one post. Unique per (post, member, kind) in the schema. */
 @Entity
 @Table(name = "forum_reaction")
+@EntityListeners(EntityChangeListener.class)
 public class Reaction {
     @Id
     private UUID id;
@@ -39,5 +42,13 @@ public class Reaction {
         this.memberId = member.value();
         this.kind = kind;
         this.createdAt = now;
+    }
+
+    public UUID postId() {
+        return postId;
+    }
+
+    public UUID memberId() {
+        return memberId;
     }
 }

@@ -1,5 +1,7 @@
 package org.kinship.platform.forum;
 
+import jakarta.persistence.EntityListeners;
+import org.kinship.platform.persistence.EntityChangeListener;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,6 +13,7 @@ import org.kinship.platform.community.MemberId;
 /** How far a member has read a thread: posts with a higher sequence number are unread. */
 @Entity
 @Table(name = "read_marker")
+@EntityListeners(EntityChangeListener.class)
 public class ReadMarker {
     @Id
     private UUID id;
@@ -48,5 +51,13 @@ public class ReadMarker {
 
     public int lastSeq() {
         return lastSeq;
+    }
+
+    public UUID threadId() {
+        return threadId;
+    }
+
+    public UUID memberId() {
+        return memberId;
     }
 }

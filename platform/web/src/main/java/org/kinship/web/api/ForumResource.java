@@ -14,8 +14,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +34,6 @@ import org.kinship.platform.forum.ReactionKind;
 import org.kinship.platform.forum.StartPolicy;
 import org.kinship.web.api.ForumPayloads.CategoryData;
 import org.kinship.web.api.ForumPayloads.CategoryRequest;
-import org.kinship.web.api.ForumPayloads.CircleMemberData;
 import org.kinship.web.api.ForumPayloads.PostData;
 import org.kinship.web.api.ForumPayloads.ThreadData;
 import org.kinship.web.api.ForumPayloads.ThreadSummary;
@@ -86,9 +87,12 @@ public class ForumResource {
 
     @GET
     @Path("categories/{id}/threads")
-    public List<ThreadSummary> categoryThreads(@PathParam("id") String id, @QueryParam("view") String view,
-                                               @QueryParam("page") @DefaultValue("0") int page) {
-        return summaries(forum.threads(caller.require(), slug, Views.uuid(id, ErrorCode.CATEGORY_NOT_FOUND), view(view), page));
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ThreadSummary.class)))
+    public Response categoryThreads(@PathParam("id") String id, @QueryParam("view") String view,
+                                    @QueryParam("page") @DefaultValue("0") int page) {
+        return json(ForumJson.listing(forum.threads(caller.require(), slug, Views.uuid(id, ErrorCode.CATEGORY_NOT_FOUND),
+                view(view), page)));
     }
 
     // ---- threads ----
@@ -96,8 +100,10 @@ public class ForumResource {
     /** Latest or unanswered threads across the community's categories. */
     @GET
     @Path("threads")
-    public List<ThreadSummary> threads(@QueryParam("view") String view, @QueryParam("page") @DefaultValue("0") int page) {
-        return summaries(forum.threads(caller.require(), slug, null, view(view), page));
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ThreadSummary.class)))
+    public Response threads(@QueryParam("view") String view, @QueryParam("page") @DefaultValue("0") int page) {
+        return json(ForumJson.listing(forum.threads(caller.require(), slug, null, view(view), page)));
     }
 
     @POST
@@ -110,19 +116,19 @@ public class ForumResource {
         return Response.status(Response.Status.CREATED).entity(written(written)).build();
     }
 
+    /** One page of a thread (50 posts from {@code from}); encoded by ForumJson, its shape is ThreadData. */
     @GET
     @Path("threads/{id}")
-    public ThreadData thread(@PathParam("id") String id, @QueryParam("from") @DefaultValue("0") int from) {
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ThreadData.class)))
+    public Response thread(@PathParam("id") String id, @QueryParam("from") @DefaultValue("0") int from) {
         ForumService.ThreadPage page = forum.read(caller.require(), slug, Views.uuid(id, ErrorCode.THREAD_NOT_FOUND), from);
-        ForumThread t = page.thread();
-        List<PostData> posts = page.posts().stream().map(p -> post(p, page)).toList();
         int next = page.posts().isEmpty() ? from : page.posts().get(page.posts().size() - 1).seq() + 1;
-        List<CircleMemberData> circle = page.circle().stream()
-                .map(c -> new CircleMemberData(c.member().toString(), page.pseudonyms().get(c.member().value()),
-                        c.status().name()))
-                .toList();
-        return new ThreadData(summary(t, page.pseudonyms(), t.postCount() - 1 - page.lastRead()), posts, next,
-                next < t.postCount(), page.lastRead(), circle);
+        return json(ForumJson.threadPage(page, next, next < page.thread().postCount()));
+    }
+
+    private static Response json(byte[] body) {
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @POST
@@ -247,38 +253,11 @@ public class ForumResource {
     private static ForumPayloads.WrittenData written(ForumService.Written written) {
         Post p = written.post();
         PostData data = new PostData(p.id().toString(), p.seq(), written.pseudonym(), p.author().toString(),
-                p.inReplyTo() == null ? null : p.inReplyTo().toString(), state(p, true), p.contentWarning(), p.bodyHtml(),
+                p.inReplyTo() == null ? null : p.inReplyTo().toString(), ForumJson.state(p, true), p.contentWarning(), p.bodyHtml(),
                 p.bodySource(), p.createdAt(), p.editedAt(), Map.of(), List.of(), false);
         List<Payloads.CrisisResourceData> support = written.crisisSupport().stream()
                 .map(r -> new Payloads.CrisisResourceData(r.label(), r.phone(), r.description())).toList();
         return new ForumPayloads.WrittenData(written.thread().id().toString(), data, support);
-    }
-
-    private static PostData post(Post p, ForumService.ThreadPage page) {
-        boolean words = page.showWords(p);
-        Map<String, Long> reactions = new LinkedHashMap<>();
-        page.reactions().getOrDefault(p.id(), Map.of()).forEach((k, v) -> reactions.put(k.name(), v));
-        List<String> mine = new ArrayList<>();
-        for (ReactionKind k : ReactionKind.values()) {
-            if (page.mine().contains(p.id() + "/" + k)) {
-                mine.add(k.name());
-            }
-        }
-        boolean own = p.isAuthor(page.reader().id());
-        return new PostData(p.id().toString(), p.seq(), page.pseudonyms().get(p.author().value()), p.author().toString(),
-                p.inReplyTo() == null ? null : p.inReplyTo().toString(), state(p, words),
-                words ? p.contentWarning() : null, words ? p.bodyHtml() : null, own ? p.bodySource() : null,
-                p.createdAt(), p.editedAt(), reactions, mine, page.reader().moderator() && p.crisisFlag());
-    }
-
-    private static String state(Post p, boolean words) {
-        if (p.deleted()) {
-            return "DELETED";
-        }
-        if (p.hidden()) {
-            return words ? "HIDDEN_VISIBLE_TO_YOU" : "HIDDEN";
-        }
-        return "VISIBLE";
     }
 
     private static List<ThreadSummary> summaries(ForumService.Listing listing) {

@@ -1,0 +1,202 @@
+package org.kinship.web.api;
+
+import jakarta.json.Json;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.kinship.platform.forum.CircleMember;
+import org.kinship.platform.forum.ForumService;
+import org.kinship.platform.forum.ForumThread;
+import org.kinship.platform.forum.Post;
+import org.kinship.platform.forum.ReactionKind;
+
+/**
+ * Writes thread pages and listings, the forum's two most read answers, as JSON bytes without a
+ * per-request object mapping. What every reader sees alike is encoded once per cached page and kept
+ * with it (see ForumReadModel.SharedPage#renderings); a request adds only its reader's own fields.
+ * The output is the JSON of {@link ForumPayloads.ThreadData} and a list of
+ * {@link ForumPayloads.ThreadSummary}, which ForumJsonTest checks against JSON-B field by field.
+ */
+final class ForumJson {
+    private static final JsonGeneratorFactory JSON = Json.createGeneratorFactory(Map.of());
+
+    private ForumJson() {
+    }
+
+    /** Who the encoded form of a post is for: readers who are neither its author nor moderators, or moderators. */
+    private record PostView(UUID post, boolean moderator) {
+    }
+
+    static byte[] threadPage(ForumService.ThreadPage page, int nextSeq, boolean hasMore) {
+        var out = new ByteArrayOutputStream(16_384 + page.posts().size() * 1_200);
+        write(out, "{\"thread\":");
+        ForumThread t = page.thread();
+        out.writeBytes(summary(t, page.pseudonyms(), t.postCount() - 1 - page.lastRead()));
+        write(out, ",\"posts\":[");
+        boolean first = true;
+        for (Post p : page.posts()) {
+            if (!first) {
+                out.write(',');
+            }
+            first = false;
+            boolean own = p.isAuthor(page.reader().id());
+            byte[] shared = own ? post(p, page, true)
+                    : page.shared().rendering(new PostView(p.id(), page.reader().moderator()), k -> post(p, page, false));
+            out.writeBytes(shared);
+            write(out, ",\"myReactions\":");
+            out.writeBytes(myReactions(p, page));
+            out.write('}');
+        }
+        write(out, "],\"nextSeq\":" + nextSeq + ",\"hasMore\":" + hasMore + ",\"lastRead\":" + page.lastRead() + ",\"circle\":");
+        out.writeBytes(circle(page));
+        out.write('}');
+        return out.toByteArray();
+    }
+
+    static byte[] listing(ForumService.Listing listing) {
+        var out = new ByteArrayOutputStream(512 + listing.threads().size() * 400);
+        out.write('[');
+        boolean first = true;
+        for (ForumThread t : listing.threads()) {
+            if (!first) {
+                out.write(',');
+            }
+            first = false;
+            int unread = Math.max(0, listing.unread(t));
+            if (listing.shared() == null) {
+                out.writeBytes(summary(t, listing.pseudonyms(), unread));
+            } else {
+                byte[] head = listing.shared().rendering(t.id(), k -> summaryWithoutUnread(t, listing.pseudonyms()));
+                out.writeBytes(head);
+                write(out, ",\"unread\":" + unread + "}");
+            }
+        }
+        out.write(']');
+        return out.toByteArray();
+    }
+
+    /** A post without its closing brace and without "myReactions", which the caller appends. */
+    private static byte[] post(Post p, ForumService.ThreadPage page, boolean own) {
+        boolean words = page.showWords(p);
+        var out = new ByteArrayOutputStream(1_200);
+        try (JsonGenerator g = JSON.createGenerator(out, StandardCharsets.UTF_8)) {
+            g.writeStartObject()
+                    .write("id", p.id().toString())
+                    .write("seq", p.seq());
+            string(g, "author", page.pseudonyms().get(p.author().value()));
+            g.write("authorId", p.author().toString());
+            string(g, "inReplyTo", p.inReplyTo() == null ? null : p.inReplyTo().toString());
+            g.write("state", state(p, words));
+            string(g, "contentWarning", words ? p.contentWarning() : null);
+            string(g, "html", words ? p.bodyHtml() : null);
+            string(g, "source", own ? p.bodySource() : null);
+            instant(g, "createdAt", p.createdAt());
+            instant(g, "editedAt", p.editedAt());
+            g.writeStartObject("reactions");
+            page.reactions().getOrDefault(p.id(), Map.of()).forEach((k, v) -> g.write(k.name(), v));
+            g.writeEnd();
+            g.write("crisisFlag", page.reader().moderator() && p.crisisFlag());
+            g.writeEnd();
+        }
+        return withoutClosingBrace(out);
+    }
+
+    static String state(Post p, boolean words) {
+        if (p.deleted()) {
+            return "DELETED";
+        }
+        if (p.hidden()) {
+            return words ? "HIDDEN_VISIBLE_TO_YOU" : "HIDDEN";
+        }
+        return "VISIBLE";
+    }
+
+    private static byte[] myReactions(Post p, ForumService.ThreadPage page) {
+        if (page.mine().isEmpty()) {
+            return "[]".getBytes(StandardCharsets.US_ASCII);
+        }
+        StringBuilder mine = new StringBuilder("[");
+        for (ReactionKind k : ReactionKind.values()) {
+            if (page.mine().contains(p.id() + "/" + k)) {
+                mine.append(mine.length() > 1 ? "," : "").append('"').append(k.name()).append('"');
+            }
+        }
+        return mine.append(']').toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] circle(ForumService.ThreadPage page) {
+        List<CircleMember> circle = page.circle();
+        var out = new ByteArrayOutputStream(64 + circle.size() * 100);
+        try (JsonGenerator g = JSON.createGenerator(out, StandardCharsets.UTF_8)) {
+            g.writeStartArray();
+            for (CircleMember c : circle) {
+                g.writeStartObject().write("memberId", c.member().toString());
+                string(g, "pseudonym", page.pseudonyms().get(c.member().value()));
+                g.write("status", c.status().name()).writeEnd();
+            }
+            g.writeEnd();
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] summary(ForumThread t, Map<UUID, String> pseudonyms, int unread) {
+        byte[] head = summaryWithoutUnread(t, pseudonyms);
+        byte[] tail = (",\"unread\":" + Math.max(0, unread) + "}").getBytes(StandardCharsets.US_ASCII);
+        byte[] all = new byte[head.length + tail.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
+    }
+
+    private static byte[] summaryWithoutUnread(ForumThread t, Map<UUID, String> pseudonyms) {
+        var out = new ByteArrayOutputStream(400);
+        try (JsonGenerator g = JSON.createGenerator(out, StandardCharsets.UTF_8)) {
+            g.writeStartObject().write("id", t.id().toString());
+            string(g, "categoryId", t.categoryId() == null ? null : t.categoryId().toString());
+            g.write("visibility", t.visibility().name());
+            string(g, "title", t.title());
+            string(g, "author", pseudonyms.get(t.author().value()));
+            g.write("pinned", t.pinned())
+                    .write("locked", t.locked())
+                    .write("hidden", t.hidden())
+                    .write("needsWelcome", t.needsWelcome())
+                    .write("replyCount", t.replyCount());
+            instant(g, "createdAt", t.createdAt());
+            instant(g, "lastActivityAt", t.lastActivityAt());
+            g.writeEnd();
+        }
+        return withoutClosingBrace(out);
+    }
+
+    private static void string(JsonGenerator g, String name, String value) {
+        if (value == null) {
+            g.writeNull(name);
+        } else {
+            g.write(name, value);
+        }
+    }
+
+    /** The same text JSON-B writes for an Instant: ISO-8601 in UTC. */
+    private static void instant(JsonGenerator g, String name, Instant value) {
+        string(g, name, value == null ? null : value.toString());
+    }
+
+    private static byte[] withoutClosingBrace(ByteArrayOutputStream out) {
+        byte[] all = out.toByteArray();
+        if (all.length == 0 || all[all.length - 1] != '}') {
+            throw new IllegalStateException("not a JSON object");
+        }
+        byte[] open = new byte[all.length - 1];
+        System.arraycopy(all, 0, open, 0, open.length);
+        return open;
+    }
+
+    private static void write(ByteArrayOutputStream out, String ascii) {
+        out.writeBytes(ascii.getBytes(StandardCharsets.US_ASCII));
+    }
+}
