@@ -22,6 +22,7 @@ import org.kinship.it.support.ForumFixtures;
 import org.kinship.it.support.Tokens;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -188,6 +189,9 @@ class ForumSettingsBrowserIT {
             admin.driver().manage().window().setSize(new Dimension(360, 800));
             assertTrue(admin.scrollWidth() <= 360, "the crisis word page fits a phone");
             admin.screenshot("crisis-words-360");
+            ((JavascriptExecutor) admin.driver()).executeScript("arguments[0].scrollIntoView()",
+                    admin.driver().findElement(By.cssSelector("[data-test='add-phrase']")));
+            admin.screenshot("crisis-words-list-360");
         }
         JsonObject stored = Api.as(Tokens.COMMUNITY_ADMIN).get(phrases).object();
         assertTrue(stored.getBoolean("custom"));

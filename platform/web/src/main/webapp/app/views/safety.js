@@ -91,7 +91,9 @@ function editor(base, list, showState) {
     ol.replaceChildren(...working.map((p, i) => item(p, i)));
     ol.hidden = !working.length;
     empty.hidden = working.length > 0;
+    // Saving an unchanged list would only turn the defaults into a copy of their own: offered after a change.
     unsaved.hidden = !dirty();
+    save.hidden = !dirty();
     undo.hidden = !dirty();
   };
 
@@ -100,6 +102,7 @@ function editor(base, list, showState) {
       t('safety.remove'), h('span', { class: 'sr' }, ' ' + p));
     remove.addEventListener('click', () => {
       working.splice(i, 1);
+      add.querySelector('.form-status').replaceChildren();
       paint();
       const next = ol.children[i] || ol.children[i - 1];
       (next ? next.querySelector('.remove') : input).focus();
@@ -135,6 +138,7 @@ function editor(base, list, showState) {
     custom = l.custom;
     saved = l.phrases.slice();
     working = l.phrases.slice();
+    add.querySelector('.form-status').replaceChildren();
     paint();
     showState(l);
     paintReset();
