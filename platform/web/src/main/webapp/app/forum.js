@@ -97,6 +97,34 @@ export function marks(thread, { moderator = false } = {}) {
 /** A thread's title, or what stands for it once the author deleted the opening post. */
 export const titleOf = (thread) => thread.title || t('thread.noTitle');
 
+// ---- searching the forum ----
+
+export const MAX_SEARCH = 200;
+
+/**
+ * The forum's search box, on the forum page and above the results: a native GET form (role search)
+ * that the client turns into a route change. The server decides what a search is; here only an
+ * empty box is caught, so that nothing is sent for it.
+ */
+export function searchForm(ctx, value = '') {
+  const q = h('input', { type: 'search', name: 'q', id: newId('search'), value, maxlength: String(MAX_SEARCH),
+    autocomplete: 'off', enterkeyhint: 'search', 'data-test': 'search-input' });
+  const form = h('form', { role: 'search', class: 'search-form', action: ctx.href + '/forum/search', method: 'get',
+    'data-test': 'search-form' },
+  h('label', { for: q.id }, t('search.label')),
+  h('div', { class: 'search-row' }, q, h('button', { type: 'submit', class: 'button' }, t('search.go'))),
+  h('div', { class: 'form-status' }));
+  onSubmit(form, async () => {
+    const typed = q.value.trim();
+    if (!check(() => {
+      if (!typed) throw new Invalid(q, 'validation_failed', t('search.empty'));
+    })) return;
+    app.navigate(ctx.href + '/forum/search?q=' + enc(typed));
+  }, () => q);
+  form.input = q;
+  return form;
+}
+
 // ---- the crisis-support panel ----
 
 /**

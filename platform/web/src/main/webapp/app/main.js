@@ -17,6 +17,9 @@ const routes = [
   [/^\/c\/([^/]+)\/settings$/, () => import('./views/settings.js')],
   [/^\/c\/([^/]+)\/forum$/, () => import('./views/forum.js')],
   [/^\/c\/([^/]+)\/forum\/new$/, () => import('./views/compose.js')],
+  [/^\/c\/([^/]+)\/forum\/search$/, () => import('./views/search.js')],
+  [/^\/c\/([^/]+)\/digest$/, () => import('./views/digest.js')],
+  [/^\/c\/([^/]+)\/safety$/, () => import('./views/safety.js')],
   [/^\/c\/([^/]+)\/forum\/t\/([^/]+)$/, () => import('./views/thread.js')],
   [/^\/c\/([^/]+)\/notifications$/, () => import('./views/notifications.js')],
 ];

@@ -69,7 +69,11 @@ function home(c, m, members, unread) {
   if (m.role === 'MODERATOR' || m.role === 'ADMIN') {
     tools.push(h('li', {}, h('a', { href: base + '/moderation' }, t('home.moderation'))));
   }
-  if (m.role === 'ADMIN') tools.push(h('li', {}, h('a', { href: base + '/settings' }, t('home.settings'))));
+  if (m.role === 'ADMIN') {
+    tools.push(h('li', {}, h('a', { href: base + '/settings' }, t('home.settings'))));
+    tools.push(h('li', {}, h('a', { href: base + '/safety', 'data-test': 'safety-link' }, t('home.safety'))));
+  }
+  tools.push(h('li', {}, h('a', { href: base + '/digest', 'data-test': 'digest-link' }, t('home.digest'))));
 
   members.sort((a, b) => RANK[a.role] - RANK[b.role] || a.pseudonym.localeCompare(b.pseudonym));
   const list = (xs) => h('ul', { class: 'members' }, xs.map((x) => h('li', {},
@@ -91,7 +95,7 @@ function home(c, m, members, unread) {
         h('p', { class: 'hello' }, t('home.welcome', { p: m.pseudonym })),
         h('p', {}, t('home.youAre.' + m.role))),
       emergencyNotice(c),
-      tools.length && h('nav', { class: 'tools', 'aria-labelledby': 'tools-title' },
+      h('nav', { class: 'tools', 'aria-labelledby': 'tools-title' },
         h('h2', { id: 'tools-title' }, t('home.tools')), h('ul', {}, tools)),
       // The forum is here; chat and meetups will each get a place beside it.
       h('section', { id: 'community-features', class: 'features', 'aria-labelledby': 'features-title' },

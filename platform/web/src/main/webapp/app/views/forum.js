@@ -3,7 +3,7 @@
 import { h } from '../dom.js';
 import { enc } from '../api.js';
 import { app, t, tn, h1, backLink, busy, announce, emergencyNotice } from '../ui.js';
-import { fapi, memberOf, isModerator, marks, timeEl, titleOf, threadHref } from '../forum.js';
+import { fapi, memberOf, isModerator, marks, timeEl, titleOf, threadHref, searchForm } from '../forum.js';
 
 const PAGE = 30;
 
@@ -54,6 +54,7 @@ export default async function forum({ params: [slug], query }) {
       h1(title),
       h('div', { class: 'actions forum-actions' }, start,
         h('a', { href: ctx.href + '/notifications', class: 'button secondary' }, t('notes.title'))),
+      searchForm(ctx),
       circles.invitations.length > 0 && invitations(ctx, circles.invitations),
       h('section', { 'aria-labelledby': 'threads-title' },
         h('h2', { id: 'threads-title' }, listTitle),

@@ -55,7 +55,8 @@ function forumQueue(c, m, items) {
   count();
   return h('section', { 'aria-labelledby': 'fq-title' }, heading,
     h('p', { class: 'hint' }, t('queue.hint')), summary, empty, list,
-    m.role === 'ADMIN' && h('p', {}, h('a', { href: ctx.href + '/moderation/log', 'data-test': 'log-link' }, t('log.link'))));
+    m.role === 'ADMIN' && h('p', {}, h('a', { href: ctx.href + '/moderation/log', 'data-test': 'log-link' }, t('log.link'))),
+    m.role === 'ADMIN' && h('p', {}, h('a', { href: ctx.href + '/safety', 'data-test': 'safety-link' }, t('home.safety'))));
 }
 
 function queueItem(ctx, i, done) {

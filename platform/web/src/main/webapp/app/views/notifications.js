@@ -33,6 +33,7 @@ export default async function notifications({ params: [slug] }) {
       box,
       list.length ? ul : h('p', {}, t('notes.none')),
       h('p', {}, h('a', { href: ctx.href + '/forum' }, t('notes.toForum'))),
+      h('p', { class: 'hint' }, t('notes.byMail'), ' ', h('a', { href: ctx.href + '/digest', 'data-test': 'digest-link' }, t('notes.digest'))),
     ],
   };
 }

@@ -41,7 +41,10 @@ export default async function settings({ params: [slug] }) {
 
   return {
     title,
-    nodes: [backLink('/c/' + enc(c.slug), c.name), h1(title), form, categories(c, cats), roles(c, m, members)],
+    nodes: [backLink('/c/' + enc(c.slug), c.name), h1(title), form,
+      h('p', { class: 'hint' }, t('set.crisisWords'), ' ',
+        h('a', { href: '/c/' + enc(c.slug) + '/safety', 'data-test': 'safety-link' }, t('set.crisisWordsLink'))),
+      categories(c, cats), roles(c, m, members)],
   };
 }
 
