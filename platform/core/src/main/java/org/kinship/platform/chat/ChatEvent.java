@@ -16,8 +16,9 @@ public sealed interface ChatEvent {
     /** The room whose subscribers hear about it (null for events addressed otherwise). */
     RoomId room();
 
+    /** {@code recipient}: in a direct conversation, the other of the two (told even when not in the room right now). */
     record MessagePosted(CommunityId community, RoomId room, long seq, MemberId author, String pseudonym, String clientId,
-                         String html, String text, Instant at) implements ChatEvent {
+                         String html, String text, Instant at, MemberId recipient) implements ChatEvent {
     }
 
     record MessageEdited(RoomId room, long seq, String html, String text, Instant editedAt) implements ChatEvent {
@@ -37,6 +38,10 @@ public sealed interface ChatEvent {
 
     /** Someone is typing; not stored. */
     record Typing(RoomId room, MemberId member, String pseudonym) implements ChatEvent {
+    }
+
+    /** Someone's first connection joined a room, or their last one left it (presence is by pseudonym only). */
+    record PresenceChanged(RoomId room, String pseudonym, boolean here) implements ChatEvent {
     }
 
     /** A moderator removed a member from a room: their connections stop hearing it. */

@@ -363,7 +363,8 @@ public class ChatService {
         repository.persist(message);
         repository.flush();
         events.fire(new ChatEvent.MessagePosted(room.community(), room.id(), message.seq(), author.id(), author.pseudonym(),
-                message.clientId(), message.bodyHtml(), message.bodyText(), now));
+                message.clientId(), message.bodyHtml(), message.bodyText(), now,
+                room.isDirect() ? room.other(author.id()) : null));
         if (!crisis.isEmpty()) {
             events.fire(new ChatEvent.CrisisAlert(room.community(), room.id(), room.kind(), message.seq(), message.id(),
                     author.id(), author.pseudonym(), room.isDirect() ? null : excerpt(message.bodyText()), crisis));
