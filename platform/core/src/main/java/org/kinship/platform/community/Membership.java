@@ -62,6 +62,11 @@ public class Membership {
     @Column(name = "muted_until")
     private Instant mutedUntil;
 
+    /** Who may start a direct message with this member (chat). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "dm_preference", nullable = false, length = 16)
+    private DmPreference dmPreference = DmPreference.ANYONE;
+
     @Version
     private long version;
 
@@ -151,6 +156,15 @@ public class Membership {
 
     public Instant mutedUntil() {
         return mutedUntil;
+    }
+
+    /** The member chooses who may send them direct messages. */
+    public void chooseDirectMessages(DmPreference preference) {
+        this.dmPreference = Objects.requireNonNull(preference);
+    }
+
+    public DmPreference dmPreference() {
+        return dmPreference == null ? DmPreference.ANYONE : dmPreference;
     }
 
     private void rename(Pseudonym newPseudonym) {

@@ -19,6 +19,12 @@ public enum ErrorCode {
     REACTION_INVALID(400),
     REASON_REQUIRED(400),
     EMAIL_INVALID(400),
+    /** Chat: a message body over the limit (see ChatBody.MAX_LENGTH), or a WebSocket frame over the frame limit. */
+    MESSAGE_TOO_LARGE(400),
+    /** Chat: a WebSocket frame that is not a JSON object of the expected shape. */
+    MALFORMED_FRAME(400),
+    /** Chat: a WebSocket frame whose {@code type} the server does not know. */
+    UNKNOWN_MESSAGE_TYPE(400),
 
     // 401/403: who is asking
     NOT_AUTHENTICATED(401),
@@ -31,6 +37,11 @@ public enum ErrorCode {
     MEMBER_BANNED(403),
     CANNOT_REPORT_OWN_POST(403),
     NOT_IN_CIRCLE(403),
+    /** Chat: the room exists for this member, but they are not (or no longer) in it. */
+    NOT_IN_ROOM(403),
+    /** Chat: the other member does not take direct messages from this member (their preference). */
+    DM_NOT_ALLOWED(403),
+    CANNOT_REPORT_OWN_MESSAGE(403),
 
     // 404
     NOT_FOUND(404),
@@ -41,6 +52,8 @@ public enum ErrorCode {
     THREAD_NOT_FOUND(404),
     POST_NOT_FOUND(404),
     REPORT_NOT_FOUND(404),
+    ROOM_NOT_FOUND(404),
+    MESSAGE_NOT_FOUND(404),
 
     METHOD_NOT_ALLOWED(405),
     NOT_ACCEPTABLE(406),
@@ -64,8 +77,16 @@ public enum ErrorCode {
     NOT_INVITED(409),
     /** Two people changed the same thing at the same moment; trying again works. */
     CONCURRENT_UPDATE(409),
+    ROOM_NAME_TAKEN(409),
+    MESSAGE_DELETED(410),
 
     UNSUPPORTED_MEDIA_TYPE(415),
+
+    // 429: too much, too fast
+    /** Chat: more frames or messages than the per-member limit allows; wait a moment. */
+    RATE_LIMITED(429),
+    /** Chat: the room is in slow mode and this member wrote there less than its interval ago. */
+    SLOW_MODE(429),
 
     // 5xx: our fault, never the client's
     INTERNAL_ERROR(500),

@@ -18,7 +18,9 @@ public class ModerationAction {
     /** What a moderator can do. Each needs a reason. */
     public enum Type {
         HIDE_POST, RESTORE_POST, HIDE_THREAD, RESTORE_THREAD, LOCK, UNLOCK, PIN, UNPIN, MOVE, MUTE, UNMUTE, BAN,
-        DISMISS, RESOLVE, WELCOME
+        DISMISS, RESOLVE, WELCOME,
+        /** Chat: a message removed, a member muted in or removed from a room, slow mode changed. */
+        DELETE_CHAT_MESSAGE, ROOM_MUTE, ROOM_UNMUTE, ROOM_REMOVE, SLOW_MODE
     }
 
     @Id
@@ -49,6 +51,12 @@ public class ModerationAction {
     @Column(name = "item_id", updatable = false)
     private UUID itemId;
 
+    @Column(name = "room_id", updatable = false)
+    private UUID roomId;
+
+    @Column(name = "chat_message_id", updatable = false)
+    private UUID chatMessageId;
+
     @Column(name = "until_at", updatable = false)
     private Instant until;
 
@@ -71,6 +79,19 @@ public class ModerationAction {
         this.itemId = itemId;
         this.until = until;
         this.createdAt = now;
+    }
+
+    /** An action in chat. */
+    static ModerationAction inChat(CommunityId community, MemberId moderator, Type action, String reason, UUID roomId,
+                                   UUID chatMessageId, MemberId member, Instant until, Instant now) {
+        ModerationAction a = new ModerationAction(community, moderator, action, reason, null, null, member, null, until, now);
+        a.roomId = roomId;
+        a.chatMessageId = chatMessageId;
+        return a;
+    }
+
+    public UUID roomId() {
+        return roomId;
     }
 
     public MemberId moderator() {

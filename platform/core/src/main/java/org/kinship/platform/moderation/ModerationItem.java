@@ -52,6 +52,13 @@ public class ModerationItem {
     @Column(name = "post_id", updatable = false)
     private UUID postId;
 
+    /** For an item about a chat message: its room and the message. */
+    @Column(name = "room_id", updatable = false)
+    private UUID roomId;
+
+    @Column(name = "chat_message_id", updatable = false)
+    private UUID chatMessageId;
+
     @Column(name = "subject_member_id", nullable = false, updatable = false)
     private UUID subjectMemberId;
 
@@ -113,6 +120,22 @@ public class ModerationItem {
         return new ModerationItem(community, Kind.CRISIS, true, threadId, postId, author, null, phrases, excerpt, now);
     }
 
+    static ModerationItem chatReport(CommunityId community, UUID roomId, UUID messageId, MemberId author, MemberId reporter,
+                                     String reason, String excerpt, Instant now) {
+        ModerationItem item = new ModerationItem(community, Kind.REPORT, false, null, null, author, reporter, reason, excerpt, now);
+        item.roomId = roomId;
+        item.chatMessageId = messageId;
+        return item;
+    }
+
+    static ModerationItem chatCrisis(CommunityId community, UUID roomId, UUID messageId, MemberId author, String phrases,
+                                     String excerpt, Instant now) {
+        ModerationItem item = new ModerationItem(community, Kind.CRISIS, true, null, null, author, null, phrases, excerpt, now);
+        item.roomId = roomId;
+        item.chatMessageId = messageId;
+        return item;
+    }
+
     static ModerationItem welcome(CommunityId community, UUID threadId, MemberId author, Instant now) {
         return new ModerationItem(community, Kind.WELCOME, false, threadId, null, author, null, null, null, now);
     }
@@ -149,6 +172,14 @@ public class ModerationItem {
 
     public UUID postId() {
         return postId;
+    }
+
+    public UUID roomId() {
+        return roomId;
+    }
+
+    public UUID chatMessageId() {
+        return chatMessageId;
     }
 
     public MemberId subject() {

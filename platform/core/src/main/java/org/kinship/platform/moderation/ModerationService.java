@@ -110,7 +110,9 @@ public class ModerationService {
     // ---- the queue ----
 
     /** The open queue, urgent first, with pseudonyms (reporters' included: moderators may need to ask them). */
-    public record Queue(List<ModerationItem> items, Map<UUID, String> pseudonyms, Map<UUID, String> titles) {
+    /** {@code rooms}: names of the chat rooms items are about (a direct conversation has none: it shows as such). */
+    public record Queue(List<ModerationItem> items, Map<UUID, String> pseudonyms, Map<UUID, String> titles,
+                        Map<UUID, String> rooms) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -125,6 +127,7 @@ public class ModerationService {
                 .getResultList();
         Set<UUID> people = new HashSet<>();
         Map<UUID, String> titles = new java.util.HashMap<>();
+        Map<UUID, String> rooms = new java.util.HashMap<>();
         for (ModerationItem i : items) {
             people.add(i.subject().value());
             if (i.reporter() != null) {
@@ -135,8 +138,14 @@ public class ModerationService {
                         .filter(t -> t.visibility() == Visibility.COMMUNITY)
                         .ifPresent(t -> titles.put(t.id(), t.title()));
             }
+            if (i.roomId() != null) {
+                org.kinship.platform.chat.Room room = em.find(org.kinship.platform.chat.Room.class, i.roomId());
+                if (room != null && !room.isDirect()) {
+                    rooms.put(i.roomId(), room.name());
+                }
+            }
         }
-        return new Queue(items, forum.pseudonyms(people), titles);
+        return new Queue(items, forum.pseudonyms(people), titles, rooms);
     }
 
     /** Close an item: DISMISSED (nothing to do) or RESOLVED (dealt with, e.g. after a hide or a welcome). */

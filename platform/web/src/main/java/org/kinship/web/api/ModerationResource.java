@@ -47,7 +47,7 @@ public class ModerationResource {
     /** A queue item. {@code reporter} is shown to moderators only; it never reaches the reported member. */
     public record ItemData(String id, String kind, boolean urgent, String threadId, String threadTitle, String postId,
                            String member, String memberId, String reporter, String reason, String excerpt,
-                           Instant createdAt) {
+                           Instant createdAt, String roomId, String roomName, String chatMessageId) {
     }
 
     public record ActionData(String action, String moderator, String member, String reason, String threadId, String postId,
@@ -62,7 +62,8 @@ public class ModerationResource {
                         str(i.threadId()), i.threadId() == null ? null : queue.titles().get(i.threadId()), str(i.postId()),
                         queue.pseudonyms().get(i.subject().value()), i.subject().toString(),
                         i.reporter() == null ? null : queue.pseudonyms().get(i.reporter().value()), i.reason(), i.excerpt(),
-                        i.createdAt()))
+                        i.createdAt(), str(i.roomId()), i.roomId() == null ? null : queue.rooms().get(i.roomId()),
+                        str(i.chatMessageId())))
                 .toList();
     }
 
