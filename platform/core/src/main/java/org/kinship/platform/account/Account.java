@@ -1,5 +1,7 @@
 package org.kinship.platform.account;
 
+import jakarta.persistence.EntityListeners;
+import org.kinship.platform.persistence.EntityChangeListener;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -15,6 +17,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "account")
+@EntityListeners(EntityChangeListener.class)
 public class Account {
     @Id
     private UUID id;

@@ -1,7 +1,10 @@
 package org.kinship.platform.account;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.kinship.platform.persistence.BoundedCache;
+import org.kinship.platform.persistence.EntityChanged;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -21,6 +24,20 @@ public class AccountService {
 
     @Inject
     AccountService self;
+
+    /** Subject to account id: asked on every request, and a subject's account never changes while it exists. */
+    private final BoundedCache<String, AccountId> ids = new BoundedCache<>(100_000);
+
+    /** The id of the account for this subject ({@link #resolve}), from memory after the first request. */
+    public AccountId idOf(String subject) {
+        return ids.get(subject, () -> resolve(subject).id());
+    }
+
+    void changed(@Observes EntityChanged change) {
+        if (change.entity() instanceof Account account) {
+            ids.invalidate(account.subject());
+        }
+    }
 
     public Optional<Account> find(String subject) {
         return em.createQuery("select a from Account a where a.subject = :s", Account.class)

@@ -54,7 +54,7 @@ public class ChatFrames {
     ManagedExecutorService executor;
 
     void open(Session ws, Principal principal) {
-        Caller caller = new Caller(accounts.resolve(principal.getName()).id(), false);
+        Caller caller = new Caller(accounts.idOf(principal.getName()), false);
         LiveSession session = new LiveSession(ws, caller, chat.memberships(caller));
         sessions.opened(session);
         session.send(ServerFrameEncoder.text(new ServerFrame.Welcome(PROTOCOL, ClientFrameDecoder.MAX_FRAME_CHARS, ChatBody.MAX_LENGTH)));

@@ -35,7 +35,7 @@ public class CurrentCaller {
             if (principal == null || principal.getName() == null || principal.getName().isBlank()) {
                 return Optional.empty();
             }
-            caller = new Caller(accounts.resolve(principal.getName()).id(), request.isUserInRole(PLATFORM_ADMIN_ROLE));
+            caller = new Caller(accounts.idOf(principal.getName()), request.isUserInRole(PLATFORM_ADMIN_ROLE));
         }
         return Optional.of(caller);
     }
