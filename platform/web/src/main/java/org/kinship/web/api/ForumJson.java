@@ -4,6 +4,8 @@ import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -32,11 +34,11 @@ final class ForumJson {
     private record PostView(UUID post, boolean moderator) {
     }
 
-    static byte[] threadPage(ForumService.ThreadPage page, int nextSeq, boolean hasMore) {
-        var out = new ByteArrayOutputStream(16_384 + page.posts().size() * 1_200);
+    /** Writes straight to the response: a 40 KB page is not copied into a byte array first. */
+    static void threadPage(ForumService.ThreadPage page, int nextSeq, boolean hasMore, OutputStream out) throws IOException {
         write(out, "{\"thread\":");
         ForumThread t = page.thread();
-        out.writeBytes(summary(t, page.pseudonyms(), t.postCount() - 1 - page.lastRead()));
+        out.write(summary(t, page.pseudonyms(), t.postCount() - 1 - page.lastRead()));
         write(out, ",\"posts\":[");
         boolean first = true;
         for (Post p : page.posts()) {
@@ -47,19 +49,17 @@ final class ForumJson {
             boolean own = p.isAuthor(page.reader().id());
             byte[] shared = own ? post(p, page, true)
                     : page.shared().rendering(new PostView(p.id(), page.reader().moderator()), k -> post(p, page, false));
-            out.writeBytes(shared);
+            out.write(shared);
             write(out, ",\"myReactions\":");
-            out.writeBytes(myReactions(p, page));
+            out.write(myReactions(p, page));
             out.write('}');
         }
         write(out, "],\"nextSeq\":" + nextSeq + ",\"hasMore\":" + hasMore + ",\"lastRead\":" + page.lastRead() + ",\"circle\":");
-        out.writeBytes(circle(page));
+        out.write(circle(page));
         out.write('}');
-        return out.toByteArray();
     }
 
-    static byte[] listing(ForumService.Listing listing) {
-        var out = new ByteArrayOutputStream(512 + listing.threads().size() * 400);
+    static void listing(ForumService.Listing listing, OutputStream out) throws IOException {
         out.write('[');
         boolean first = true;
         for (ForumThread t : listing.threads()) {
@@ -69,15 +69,14 @@ final class ForumJson {
             first = false;
             int unread = Math.max(0, listing.unread(t));
             if (listing.shared() == null) {
-                out.writeBytes(summary(t, listing.pseudonyms(), unread));
+                out.write(summary(t, listing.pseudonyms(), unread));
             } else {
                 byte[] head = listing.shared().rendering(t.id(), k -> summaryWithoutUnread(t, listing.pseudonyms()));
-                out.writeBytes(head);
+                out.write(head);
                 write(out, ",\"unread\":" + unread + "}");
             }
         }
         out.write(']');
-        return out.toByteArray();
     }
 
     /** A post without its closing brace and without "myReactions", which the caller appends. */
@@ -196,7 +195,7 @@ final class ForumJson {
         return open;
     }
 
-    private static void write(ByteArrayOutputStream out, String ascii) {
-        out.writeBytes(ascii.getBytes(StandardCharsets.US_ASCII));
+    private static void write(OutputStream out, String ascii) throws IOException {
+        out.write(ascii.getBytes(StandardCharsets.US_ASCII));
     }
 }

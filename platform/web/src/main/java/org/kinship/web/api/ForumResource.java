@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -91,8 +92,9 @@ public class ForumResource {
             schema = @Schema(type = SchemaType.ARRAY, implementation = ThreadSummary.class)))
     public Response categoryThreads(@PathParam("id") String id, @QueryParam("view") String view,
                                     @QueryParam("page") @DefaultValue("0") int page) {
-        return json(ForumJson.listing(forum.threads(caller.require(), slug, Views.uuid(id, ErrorCode.CATEGORY_NOT_FOUND),
-                view(view), page)));
+        ForumService.Listing listing = forum.threads(caller.require(), slug, Views.uuid(id, ErrorCode.CATEGORY_NOT_FOUND),
+                view(view), page);
+        return json(out -> ForumJson.listing(listing, out));
     }
 
     // ---- threads ----
@@ -103,7 +105,8 @@ public class ForumResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = ThreadSummary.class)))
     public Response threads(@QueryParam("view") String view, @QueryParam("page") @DefaultValue("0") int page) {
-        return json(ForumJson.listing(forum.threads(caller.require(), slug, null, view(view), page)));
+        ForumService.Listing listing = forum.threads(caller.require(), slug, null, view(view), page);
+        return json(out -> ForumJson.listing(listing, out));
     }
 
     @POST
@@ -124,10 +127,12 @@ public class ForumResource {
     public Response thread(@PathParam("id") String id, @QueryParam("from") @DefaultValue("0") int from) {
         ForumService.ThreadPage page = forum.read(caller.require(), slug, Views.uuid(id, ErrorCode.THREAD_NOT_FOUND), from);
         int next = page.posts().isEmpty() ? from : page.posts().get(page.posts().size() - 1).seq() + 1;
-        return json(ForumJson.threadPage(page, next, next < page.thread().postCount()));
+        boolean more = next < page.thread().postCount();
+        return json(out -> ForumJson.threadPage(page, next, more, out));
     }
 
-    private static Response json(byte[] body) {
+    /** The answer is complete in memory before it is streamed: writing it cannot fail half-way for a reason of ours. */
+    private static Response json(StreamingOutput body) {
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
