@@ -75,6 +75,8 @@ class SearchAndSafetyIT {
 
         assertEquals("validation_failed", Api.as(Tokens.COMMUNITY_ADMIN).put(phrases, "{\"phrases\": []}").error());
         assertEquals("validation_failed", Api.as(Tokens.COMMUNITY_ADMIN).put(phrases, "{\"phrases\": [\"sui*cide\"]}").error());
+        assertEquals("validation_failed", Api.as(Tokens.COMMUNITY_ADMIN).put(phrases, "{\"phrases\": [\"# only a comment\"]}").error(),
+                "a list of comments alone would never alert");
         assertFalse(Api.as(Tokens.MODERATOR).get(phrases).object().getBoolean("custom"), "a refused list changed nothing");
 
         var custom = Api.as(Tokens.COMMUNITY_ADMIN).put(phrases, "{\"phrases\": [\"dark cloud*\", \"give up\"]}");

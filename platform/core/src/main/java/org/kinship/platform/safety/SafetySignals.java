@@ -86,6 +86,11 @@ public class SafetySignals {
         } catch (IllegalArgumentException e) {
             throw new KinshipException(ErrorCode.VALIDATION_FAILED, e.getMessage());
         }
+        if (checked.phrases().isEmpty()) {
+            // Only comments ("# ...") left: as empty as no list at all.
+            throw new KinshipException(ErrorCode.VALIDATION_FAILED,
+                    "A crisis list needs at least one phrase that is not a comment; to go back to the default list, reset it instead.");
+        }
         em.createQuery("delete from CrisisPhrase p where p.communityId = :c").setParameter("c", community.id().value())
                 .executeUpdate();
         checked.phrases().forEach(p -> em.persist(new CrisisPhrase(community.id(), p)));
