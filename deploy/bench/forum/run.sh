@@ -17,7 +17,7 @@
 # Stops everything it started on exit. Runtime files go to /tmp/kinship-bench-forum (logs/ in it).
 #
 # Tunables (environment): BENCH_DURATION seconds (30), BENCH_WARMUP seconds per endpoint (30),
-# BENCH_THREADS (2), BENCH_CONNECTIONS (32), KINSHIP_DATA_DIR (/tmp/kinship-bench-forum).
+# BENCH_THREADS (2), BENCH_CONNECTIONS (16), KINSHIP_DATA_DIR (/tmp/kinship-bench-forum).
 # BENCH_PROFILE=1 also records a Java Flight Recording of WildFly during each measured run
 # (logs/<endpoint>.jfr) and prints where its CPU samples fall, by layer (jfr-layers.awk).
 #
@@ -37,7 +37,7 @@ esac
 DURATION=${BENCH_DURATION:-30}
 WARMUP=${BENCH_WARMUP:-30}
 THREADS=${BENCH_THREADS:-2}
-CONNECTIONS=${BENCH_CONNECTIONS:-32}
+CONNECTIONS=${BENCH_CONNECTIONS:-16}
 DATA=${KINSHIP_DATA_DIR:-/tmp/kinship-bench-forum}
 PORT_OFFSET=900
 HTTP_PORT=$((8080 + PORT_OFFSET))
@@ -294,14 +294,6 @@ echo "uptime:    $START_UPTIME   (at the start, before Keycloak and WildFly)"
 echo "uptime:    $(uptime)   (after seeding; from here on the load average counts the benchmark's own threads)"
 measure thread-page "$THREAD_URL"
 measure category-list "$LISTING_URL"
-# The same thread page API over 2,000 different threads, visited in turn: more than the server keeps
-# in memory (500 pages), so nearly every request is a cache miss. This is the cost of a page nobody
-# read recently, reported beside the hot-page figure above rather than hidden by it.
-sql "select '/api/communities/bench/forum/threads/' || t.id from forum_thread t join community c on c.id = t.community_id
-     where c.slug = 'bench' and t.post_count >= 50 and not t.hidden and t.visibility = 'COMMUNITY'
-     order by md5(t.id::text) limit 2000" >"$LOGS/many-threads.txt"
-echo "many:      GET the thread page API over $(wc -l <"$LOGS/many-threads.txt") threads in turn (cache misses)"
-BENCH_PATHS="$LOGS/many-threads.txt" measure thread-pages-many "$THREAD_URL"
 echo "uptime:    $(uptime)"
 
 # ---- 9. SQL statements per request: Hibernate's SQL log, on for two requests ----
@@ -320,4 +312,15 @@ if "${CLI[@]}" --command='/subsystem=logging/logger=org.hibernate.SQL:add(level=
   grep '\[org.hibernate.SQL\]' "$SERVER_LOG" | sed 's/.*\[org.hibernate.SQL\] ([^)]*) //' >"$LOGS/sql-per-request.txt" || true
   "${CLI[@]}" --command='/subsystem=logging/logger=org.hibernate.SQL:remove' >/dev/null 2>&1 || true
 fi
+
+# ---- 10. cache misses ----
+# The same thread page API over 2,000 different threads, visited in turn: more than the server keeps
+# in memory (500 pages), so nearly every request is a cache miss. This is the cost of a page nobody
+# read recently, reported beside the hot-page figure above rather than hidden by it.
+sql "select '/api/communities/bench/forum/threads/' || t.id from forum_thread t join community c on c.id = t.community_id
+     where c.slug = 'bench' and t.post_count >= 50 and not t.hidden and t.visibility = 'COMMUNITY'
+     order by md5(t.id::text) limit 2000" >"$LOGS/many-threads.txt"
+echo "many:      GET the thread page API over $(wc -l <"$LOGS/many-threads.txt") threads in turn (cache misses)"
+BENCH_PATHS="$LOGS/many-threads.txt" measure thread-pages-many "$THREAD_URL"
+echo "uptime:    $(uptime)"
 log "done; wrk output, top snapshots and logs in $LOGS"
