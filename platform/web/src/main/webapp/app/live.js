@@ -107,7 +107,9 @@ function retry(atLeast = 0) {
   setState('reconnecting');
   // Full jitter: a server that comes back is not met by every tab at the same instant.
   const ceiling = Math.min(BACKOFF_CAP, BACKOFF_FIRST * 2 ** Math.min(attempt - 1, 10));
-  const delay = Math.max(atLeast, ceiling / 2 + Math.random() * ceiling / 2);
+  let delay = Math.max(atLeast, ceiling / 2 + Math.random() * ceiling / 2);
+  // Offline, trying is pointless: the online event starts the next try (this one is the fallback).
+  if (navigator.onLine === false) delay = Math.max(delay, BACKOFF_CAP);
   clearTimeout(retryTimer);
   retryTimer = setTimeout(async () => {
     // A handshake refused for want of identity looks like any failed connection: ask the API once in a while.
@@ -127,8 +129,15 @@ async function signedOut() {
 }
 
 // The network came back (or went): try now rather than wait out the backoff.
-window.addEventListener('online', () => { if (users > 0 && state === 'reconnecting' && !ws) { attempt = 0; connect(); } });
-window.addEventListener('offline', () => { if (ws) ws.close(4000, 'offline'); });
+window.addEventListener('online', () => {
+  if (users === 0 || state !== 'reconnecting') return;
+  attempt = 0;
+  if (!ws) connect();
+});
+window.addEventListener('offline', () => {
+  // The socket may linger half-open for minutes: give it up now, and let the server see it go.
+  if (ws) { const s = ws; lost({ code: 4000 }); s.close(4000, 'offline'); }
+});
 
 function startPing() {
   stopPing();
