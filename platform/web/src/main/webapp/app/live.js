@@ -214,9 +214,10 @@ function rejoin() {
   outbox.forEach((o) => raw({ type: 'send', room: o.room, clientId: o.clientId, body: o.body, ref: o.ref }));
 }
 
+/** Joins or resumes the open room; the ref starts with j- so that a refusal is known for what it is. */
 function listen() {
-  if (room.lastSeq >= 0) raw({ type: 'resume', room: room.id, afterSeq: room.lastSeq, ref: newRef() });
-  else raw({ type: 'join', room: room.id, ref: newRef() });
+  if (room.lastSeq >= 0) raw({ type: 'resume', room: room.id, afterSeq: room.lastSeq, ref: 'j-' + newRef() });
+  else raw({ type: 'join', room: room.id, ref: 'j-' + newRef() });
 }
 
 /**

@@ -523,7 +523,7 @@ function roomPane(s) {
     h('div', { class: 'form-status' }));
   let typedAt = 0;
   input.addEventListener('input', () => {
-    if (!input.value.trim() || Date.now() - typedAt < TYPING_EVERY) return;
+    if (!joined || !input.value.trim() || Date.now() - typedAt < TYPING_EVERY) return;
     typedAt = Date.now();
     live.fire({ type: 'typing', room: id });
   });
@@ -678,11 +678,12 @@ function roomPane(s) {
       }
       case 'error': {
         if (f.ref && f.ref.startsWith('s-')) {
-          const o = { clientId: f.ref.slice(2) };
-          const body = k.sources.get(o.clientId) || '';
-          failed.set(o.clientId, { body, error: errorText(liveError(f)) });
+          // A send of this room that the server refused (slow mode, a mute, too long): said beside the words.
+          const clientId = f.ref.slice(2);
+          if (!k.sources.has(clientId)) break;
+          failed.set(clientId, { body: k.sources.get(clientId), error: errorText(liveError(f)) });
           paintOutbox();
-        } else if (['room_not_found', 'not_in_room', 'not_a_member'].includes(f.code) && !joined) {
+        } else if (f.ref && f.ref.startsWith('j-')) {
           problem.replaceChildren(h('p', { class: 'error', role: 'alert', 'data-test': 'room-error' }, errorText(liveError(f)),
             ' ', h('a', { href: ctx.href + '/chat' }, t('chat.allRooms'))));
           form.hidden = true;
