@@ -261,13 +261,14 @@ function roomPane(s) {
     const tools = h('div', { class: 'chat-tools', hidden: true });
     const toggle = h('button', { type: 'button', class: 'link-button chat-more', 'aria-expanded': 'false', 'data-test': 'message-actions' },
       t('chat.actions'), h('span', { class: 'sr' }, ' ' + t('chat.whose', { p: m.author || t('post.someone') })));
-    toggle.addEventListener('click', () => {
+    // Tools and forms opened inside the log are not news: the live region keeps quiet about them.
+    toggle.addEventListener('click', () => quietly(() => {
       const open = tools.hidden;
       tools.hidden = !open;
       toggle.setAttribute('aria-expanded', String(open));
       if (open) put(tools, messageTools(li, slot, own));
       else slot.close(false);
-    });
+    }));
     put(li,
       h('p', { class: 'chat-by' },
         h('span', { class: 'who' }, m.author || t('post.someone')), own && h('span', { class: 'you' }, ' ' + t('home.you')),
@@ -305,9 +306,12 @@ function roomPane(s) {
   };
 
   /** Adds a batch quietly (the first page, earlier messages): the live region only speaks of new ones. */
+  let quietTimer = null;
   const quietly = (fn) => {
     log.setAttribute('aria-live', 'off');
-    try { fn(); } finally { setTimeout(() => log.setAttribute('aria-live', 'polite'), 0); }
+    clearTimeout(quietTimer);
+    // Long enough for the accessibility tree to take the change in while the region is off.
+    try { fn(); } finally { quietTimer = setTimeout(() => log.setAttribute('aria-live', 'polite'), 250); }
   };
 
   const divider = (lastRead) => {
@@ -363,7 +367,7 @@ function roomPane(s) {
     const whose = () => h('span', { class: 'sr' }, ' ' + t('chat.whose', { p: m.author || t('post.someone') }));
     const btn = (test, label, fn) => {
       const b = h('button', { type: 'button', class: 'link-button', 'data-test': test }, label, whose());
-      b.addEventListener('click', () => fn(b));
+      b.addEventListener('click', () => quietly(() => fn(b)));
       return b;
     };
     const status = h('div', { class: 'form-status' });
@@ -410,6 +414,7 @@ function roomPane(s) {
                 { match: (f) => f.type === 'deleted' && f.room === id && f.seq === m.seq });
             } catch (f) { throw liveError(f); }
             announce(t('chat.modDeleted'));
+            heading.focus();
           },
         }), b)));
         if (m.author) {
