@@ -676,7 +676,7 @@ function roomPane(s) {
         live.closeRoom(listening);
         break;
       case 'crisis': {
-        const panel = supportPanel(f.resources || [], lang, null);
+        const panel = supportPanel(f.resources || [], lang, null, t('chat.supportSent'));
         panel.dataset.test = 'chat-crisis';
         supportSlot.replaceChildren(panel);
         break;
