@@ -182,6 +182,13 @@ class ChatBrowserIT {
             assertEquals(expected, messages(ada), "Ada has Bo's queued message once");
             assertEquals(List.of("1", "2", "3", "4", "5"), seqs(ada));
 
+            // Words that suggest a crisis: the community's numbers beside the chat box, in a region that is announced.
+            write(ada, "I want to kill myself tonight");
+            WebElement support = ada.await(By.cssSelector("[data-test='chat-support-slot'] [data-test='chat-crisis']"));
+            assertEquals("polite", ada.driver().findElement(By.cssSelector("[data-test='chat-support-slot']")).getAttribute("aria-live"));
+            assertTrue(support.getText().contains("116 123"), support.getText());
+            assertTrue(bo.driver().findElements(By.cssSelector("[data-test='chat-crisis']")).isEmpty(), "only the writer sees it");
+
             // A direct message from Bo's other device shows as unread on Ada's list at once.
             try (ChatClient boElsewhere = ChatClient.as(Tokens.BO)) {
                 boElsewhere.send(ChatClient.json("type", "open_dm", "community", f.slug, "pseudonym", "Ada"));
