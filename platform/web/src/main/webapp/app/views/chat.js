@@ -45,9 +45,10 @@ export default async function chat({ params: [slug, roomId] }) {
   s.disposers.push(release);
 
   const here = s.roomId && s.rooms.find((r) => r.id === s.roomId);
+  // Moving between rooms, focus lands on the room's name (as on a new page's h1), without scrolling the page.
+  if (s.roomId) app.focusAfter = '#chat-room-title';
   return {
     title: (here ? roomName(here) + ' · ' : '') + title + ' · ' + ctx.c.name,
-    focus: pane.heading || null,
     dispose: () => s.disposers.forEach((f) => f()),
     nodes: [
       backLink(s.roomId ? ctx.href + '/chat' : ctx.href, s.roomId ? t('chat.allRooms') : ctx.c.name),
