@@ -94,12 +94,16 @@ function roomList(s) {
       r.kind === 'RESTRICTED' && h('span', { class: 'mark' }, t('chat.restricted')),
       unread > 0 && h('span', { class: 'unread', 'data-test': 'room-unread' }, tn('chat.unread', unread))));
     };
+    // The list is painted afresh; someone moving through it by keyboard keeps their place.
+    const focused = nav.contains(document.activeElement) && document.activeElement.dataset.room;
     put(nav,
       h('h2', { id: 'chat-rooms-title' }, t('chat.rooms')),
       named.length ? h('ul', { class: 'chat-room-list' }, named.map(item)) : h('p', { class: 'empty' }, t('chat.noRooms')),
       h('h2', { id: 'chat-dms-title' }, t('chat.dms')),
       direct.length ? h('ul', { class: 'chat-room-list', 'aria-labelledby': 'chat-dms-title' }, direct.map(item))
         : h('p', { class: 'empty' }, t('chat.noDms')));
+    const again = focused && nav.querySelector('[data-room="' + focused + '"]');
+    if (again) again.focus();
   };
   s.paintRooms = paint;
   paint();
