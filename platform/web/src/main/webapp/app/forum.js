@@ -132,7 +132,7 @@ export function searchForm(ctx, value = '') {
  * with a heading the caller moves focus to, the community's numbers as tel: links, and the truth
  * about what happened to the post and who was told.
  */
-export function supportPanel(resources, lang, after) {
+export function supportPanel(resources, lang, after, published = t('support.published')) {
   const id = newId('support');
   const heading = h('h2', { id, tabindex: '-1' }, t('support.title'));
   const panel = h('section', { class: 'support', 'data-test': 'crisis-support', 'aria-labelledby': id },
@@ -143,7 +143,7 @@ export function supportPanel(resources, lang, after) {
       h('a', { href: 'tel:' + r.phone.replace(/[^+0-9]/g, ''), class: 'tel' },
         h('span', { class: 'sr' }, t('emergency.call') + ' '), r.phone),
       r.description && h('span', { class: 'crisis-desc', lang }, r.description)))),
-    h('p', {}, t('support.published')),
+    h('p', {}, published),
     h('p', {}, t('support.moderators')),
     after);
   panel.heading = heading;

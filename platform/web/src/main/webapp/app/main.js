@@ -22,6 +22,7 @@ const routes = [
   [/^\/c\/([^/]+)\/safety$/, () => import('./views/safety.js')],
   [/^\/c\/([^/]+)\/forum\/t\/([^/]+)$/, () => import('./views/thread.js')],
   [/^\/c\/([^/]+)\/notifications$/, () => import('./views/notifications.js')],
+  [/^\/c\/([^/]+)\/chat(?:\/([^/]+))?$/, () => import('./views/chat.js')],
 ];
 
 // ---- who is signed in ----
@@ -123,6 +124,8 @@ window.addEventListener('popstate', () => {
 
 let seq = 0;
 let first = true;
+/** The view on screen; its dispose() (if any) runs when another takes its place: timers, listeners, live rooms. */
+let current = null;
 
 /** Renders the view for the current address. focus: move focus to the new h1 (not on first load). */
 async function render({ focus = true } = {}) {
@@ -144,7 +147,7 @@ async function render({ focus = true } = {}) {
     if (!route) {
       view = notFound();
     } else {
-      const params = path.match(route[0]).slice(1).map(decodeURIComponent);
+      const params = path.match(route[0]).slice(1).map((p) => (p === undefined ? undefined : decodeURIComponent(p)));
       const mod = await route[1]();
       view = await mod.default({ params, query });
     }
@@ -152,7 +155,11 @@ async function render({ focus = true } = {}) {
     view = failure(err);
   }
   clearTimeout(slow);
-  if (mine !== seq) return;
+  if (mine !== seq) {
+    // Overtaken by a later address: this view is never shown, so it lets go of what it took.
+    if (view.dispose) view.dispose();
+    return;
+  }
   if (view.redirect) {
     history.replaceState(null, '', view.redirect);
     return render({ focus });
@@ -168,6 +175,10 @@ async function render({ focus = true } = {}) {
     app.flash = null;
   }
   main.removeAttribute('aria-busy');
+  if (current && current.dispose) {
+    try { current.dispose(); } catch (e) { console.error(e); }
+  }
+  current = view;
   main.replaceChildren(...nodes);
   // An address with #fragment (a post in a thread) lands on it; a view may name its own target.
   // Not when focus stays where it is (the language switch re-renders the same page).

@@ -11,10 +11,10 @@ export default async function community({ params: [slug] }) {
   const m = c.membership || null;
   if (m && m.status === 'ACTIVE') {
     const base = '/communities/' + enc(c.slug);
-    const [members, notes] = await Promise.all([api(base + '/members'),
-      // The count is a nicety: the page shows without it when it cannot be had.
-      api(base + '/notifications').catch(() => null)]);
-    return home(c, m, members, notes && notes.filter((n) => !n.read).length);
+    const [members, notes, rooms] = await Promise.all([api(base + '/members'),
+      // The counts are a nicety: the page shows without them when they cannot be had.
+      api(base + '/notifications').catch(() => null), api(base + '/chat/rooms').catch(() => [])]);
+    return home(c, m, members, notes && notes.filter((n) => !n.read).length, rooms.reduce((n, r) => n + Number(r.unread || 0), 0));
   }
   return outside(c, m, me);
 }
@@ -63,7 +63,7 @@ function outside(c, m, me) {
 }
 
 /** A member's home in the community. */
-function home(c, m, members, unread) {
+function home(c, m, members, unread, chatUnread) {
   const base = '/c/' + enc(c.slug);
   const tools = [];
   if (m.role === 'MODERATOR' || m.role === 'ADMIN') {
@@ -97,15 +97,21 @@ function home(c, m, members, unread) {
       emergencyNotice(c),
       h('nav', { class: 'tools', 'aria-labelledby': 'tools-title' },
         h('h2', { id: 'tools-title' }, t('home.tools')), h('ul', {}, tools)),
-      // The forum is here; chat and meetups will each get a place beside it.
+      // The forum and the chat are here; meetups will get a place beside them.
       h('section', { id: 'community-features', class: 'features', 'aria-labelledby': 'features-title' },
         h('h2', { id: 'features-title' }, t('home.forumTitle')),
         h('p', {}, t('home.forumText')),
         h('div', { class: 'actions' },
           h('a', { href: base + '/forum', class: 'button', 'data-test': 'forum-link' }, t('home.forum')),
           h('a', { href: base + '/notifications', class: 'button secondary', 'data-test': 'notifications-link' }, t('notes.title'),
-            unread > 0 && [' ', h('span', { class: 'count' }, tn('notes.unread', unread))])),
-        h('p', { class: 'hint' }, t('home.moreSoon'))),
+            unread > 0 && [' ', h('span', { class: 'count' }, tn('notes.unread', unread))]))),
+      h('section', { class: 'features', 'aria-labelledby': 'chat-feature-title' },
+        h('h2', { id: 'chat-feature-title' }, t('home.chatTitle')),
+        h('p', {}, t('home.chatText')),
+        h('div', { class: 'actions' },
+          h('a', { href: base + '/chat', class: 'button', 'data-test': 'chat-link' }, t('home.chat'),
+            chatUnread > 0 && [' ', h('span', { class: 'count' }, tn('chat.unread', chatUnread))])),
+        h('p', { class: 'hint' }, t('home.moreSoonMeetups'))),
       h('section', { 'aria-labelledby': 'about-title' }, h('h2', { id: 'about-title' }, t('home.about')), about(c)),
       h('section', { 'aria-labelledby': 'members-title' },
         h('h2', { id: 'members-title' }, t('home.members')), membersBox),

@@ -44,7 +44,7 @@ public class Migrations {
             var demo = Flyway.configure(loader)
                     .dataSource(dataSource)
                     .locations(new String[0])
-                    .javaMigrations(new DemoCommunities(), new DemoForum())
+                    .javaMigrations(new DemoCommunities(), new DemoForum(), new DemoChat())
                     .table("kinship_demo_history")
                     .baselineOnMigrate(true)
                     .baselineVersion("0")
