@@ -74,16 +74,6 @@ public class MeetupRepository {
         return found;
     }
 
-    /** Series whose dates run out within the horizon; the scheduler makes their next dates. */
-    public List<UUID> seriesToExtend(Instant horizon) {
-        return em.createQuery("select m.id from Meetup m where m.recurrence is not null and m.status = :s"
-                        + " and m.materialisedUntil < :h", UUID.class)
-                .setParameter("s", Meetup.Status.SCHEDULED)
-                .setParameter("h", horizon)
-                .setMaxResults(500)
-                .getResultList();
-    }
-
     public Optional<Rsvp> rsvp(OccurrenceId occurrence, MemberId member) {
         return em.createQuery("select r from Rsvp r where r.occurrenceId = :o and r.memberId = :m", Rsvp.class)
                 .setParameter("o", occurrence.value())
