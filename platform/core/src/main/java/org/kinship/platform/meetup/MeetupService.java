@@ -472,8 +472,8 @@ public class MeetupService {
     // ---- going together ----
 
     /** A request for company as the caller sees it: offers are listed for its asker only. */
-    public record Company(CompanyRequest request, String asker, String companion, boolean offeredByMe, List<String> offers,
-                          List<UUID> offerIds) {
+    public record Company(CompanyRequest request, String asker, boolean mine, String companion, boolean offeredByMe,
+                          List<String> offers, List<UUID> offerIds) {
     }
 
     /**
@@ -504,7 +504,7 @@ public class MeetupService {
                 offers.forEach(x -> ids.add(x.member().value()));
             }
             Map<UUID, String> names = communities.pseudonyms(ids);
-            out.add(new Company(r, names.get(r.member().value()),
+            out.add(new Company(r, names.get(r.member().value()), mineRequest,
                     r.companion() == null ? null : names.get(r.companion().value()),
                     offers.stream().anyMatch(x -> x.member().equals(me.id())),
                     mineRequest ? offers.stream().map(x -> names.get(x.member().value())).toList() : List.of(),
