@@ -22,6 +22,9 @@ const routes = [
   [/^\/c\/([^/]+)\/safety$/, () => import('./views/safety.js')],
   [/^\/c\/([^/]+)\/forum\/t\/([^/]+)$/, () => import('./views/thread.js')],
   [/^\/c\/([^/]+)\/notifications$/, () => import('./views/notifications.js')],
+  [/^\/c\/([^/]+)\/meetups$/, () => import('./views/meetups.js')],
+  [/^\/c\/([^/]+)\/meetups\/new$/, () => import('./views/meetupNew.js')],
+  [/^\/c\/([^/]+)\/meetups\/([^/]+)\/([^/]+)$/, () => import('./views/meetup.js')],
 ];
 
 // ---- who is signed in ----

@@ -103,6 +103,7 @@ function home(c, m, members, unread) {
         h('p', {}, t('home.forumText')),
         h('div', { class: 'actions' },
           h('a', { href: base + '/forum', class: 'button', 'data-test': 'forum-link' }, t('home.forum')),
+          h('a', { href: base + '/meetups', class: 'button secondary', 'data-test': 'meetups-link' }, t('home.meetups')),
           h('a', { href: base + '/notifications', class: 'button secondary', 'data-test': 'notifications-link' }, t('notes.title'),
             unread > 0 && [' ', h('span', { class: 'count' }, tn('notes.unread', unread))])),
         h('p', { class: 'hint' }, t('home.moreSoon'))),
