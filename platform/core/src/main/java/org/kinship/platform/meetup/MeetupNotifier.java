@@ -1,5 +1,7 @@
 package org.kinship.platform.meetup;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -10,10 +12,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.kinship.platform.chat.ChatRepository;
-import org.kinship.platform.chat.ChatService;
-import org.kinship.platform.chat.Room;
-import org.kinship.platform.community.CommunityRepository;
 import org.kinship.platform.community.MemberId;
 import org.kinship.platform.notification.Notification;
 
@@ -33,13 +31,10 @@ public class MeetupNotifier {
     Clock clock;
 
     @Inject
-    CommunityRepository communities;
+    Introductions introductions;
 
-    @Inject
-    ChatService chat;
-
-    @Inject
-    ChatRepository chatRooms;
+    @Resource
+    ManagedExecutorService executor;
 
     void onEvent(@Observes MeetupEvent event) {
         if (event instanceof MeetupEvent.Cancelled c) {
@@ -72,17 +67,21 @@ public class MeetupNotifier {
      * Two people agreed to go together: their direct conversation is opened, so it is there in both
      * chats without either having to look the other up. Who may write first still follows each one's
      * direct-message preference (ChatService.mayWriteDirect); the notification names the other person
-     * either way. After commit, in its own transaction: a failure here loses only this shortcut.
+     * either way. After commit, on the container's executor in a transaction of its own (JPA work inside
+     * the committing transaction's completion is not allowed): a failure loses only this shortcut.
      */
     void onMatched(@Observes(during = TransactionPhase.AFTER_SUCCESS) MeetupEvent.CompanyMatched matched) {
         try {
-            if (chatRooms.directRoom(Room.directKey(matched.asker(), matched.companion())).isEmpty()) {
-                communities.find(matched.community()).ifPresent(community ->
-                        chat.createDirect(community, matched.asker(), matched.companion()));
-            }
+            executor.execute(() -> {
+                try {
+                    introductions.openConversation(matched);
+                } catch (RuntimeException e) {
+                    // Most often the conversation was opened at the same moment (its unique key); the notification stands.
+                    LOG.log(Level.FINE, "No new direct conversation for a going-together match", e);
+                }
+            });
         } catch (RuntimeException e) {
-            // Most often the conversation exists already (its unique key); either way the notification stands.
-            LOG.log(Level.FINE, "No new direct conversation for a going-together match", e);
+            LOG.log(Level.WARNING, "Could not hand over opening a going-together conversation", e);
         }
     }
 }

@@ -97,7 +97,8 @@ public class MeetupResource {
     /** The community's calendar (members only: send the session cookie or a bearer token). */
     @GET
     @Path("calendar.ics")
-    @Produces(CALENDAR)
+    // JSON too: a client that asks for JSON must still reach this method (and read its errors), not "{id}".
+    @Produces({CALENDAR, MediaType.APPLICATION_JSON})
     public Response calendar() {
         MeetupService.Feed feed = meetups.communityFeed(caller.require(), slug);
         return ics(feed, feed.community().name());
