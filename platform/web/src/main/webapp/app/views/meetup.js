@@ -27,7 +27,7 @@ export default async function meetup({ params: [slug, meetupId, dateId] }) {
       m.onlineUrl && [' · ', h('a', { href: m.onlineUrl, rel: 'noopener noreferrer' }, t('meetup.onlineLink'))]),
     m.accessibility && [h('dt', {}, t('meetup.accessibility')), h('dd', { lang: ctx.c.language }, m.accessibility)],
     h('dt', {}, t('meetup.organiser')), h('dd', {}, m.organiser || '—'),
-    h('dt', {}, t('meetup.places')), h('dd', { 'data-test': 'going-count' }, places(d),
+    h('dt', {}, t('meetup.placesLabel')), h('dd', { 'data-test': 'going-count' }, places(d),
       page.waiting > 0 && [' · ', tn('meetup.waitingCount', page.waiting)]),
     m.recurrence && [h('dt', {}, t('meetup.repeats')), h('dd', {}, t('meetup.repeatsText'))]);
 

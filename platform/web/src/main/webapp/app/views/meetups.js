@@ -1,7 +1,7 @@
 // "/c/{slug}/meetups": the community's coming meetups as a list by day (a calendar that works on a
 // phone and with a screen reader), my answer beside each, and the calendar feeds.
 import { h } from '../dom.js';
-import { t, h1, backLink, busy, copyBox, formEnd } from '../ui.js';
+import { t, h1, backLink, busy, copyBox, formEnd, emergencyNotice } from '../ui.js';
 import { fapi, memberOf, isModerator } from '../forum.js';
 import { whenText, dateHref, mineText, places, cancelledMark } from '../meetups.js';
 
@@ -47,6 +47,7 @@ export default async function meetups({ params: [slug] }) {
     nodes: [
       backLink(ctx.href, ctx.c.name),
       h1(title),
+      emergencyNotice(ctx.c),
       h('p', { class: 'lead' }, t('meetups.lead')),
       mayOrganise && h('p', {}, h('a', { href: ctx.href + '/meetups/new', class: 'button', 'data-test': 'new-meetup' }, t('meetups.new'))),
       dates.length ? list : h('p', { 'data-test': 'no-meetups' }, t('meetups.none')),
