@@ -695,6 +695,10 @@ feedText = Your calendar program can show the meetups you’re going to. Get you
 feedGet = Get my calendar link
 feedRenew = Get a new link (the old one stops working)
 feedNew = Your private calendar link:
+membersMayOrganise = Members may plan meetups too (moderators and admins always may)
+saveSettings = Save
+membersMay = Members may now plan meetups.
+moderatorsOnly = Only moderators and admins plan meetups now.
 [meetup]
 when = When
 where = Where
@@ -1537,6 +1541,10 @@ feedText = Kalenderprogrammet ditt kan vise treffene du skal på. Hent din priva
 feedGet = Hent kalenderlenken min
 feedRenew = Hent en ny lenke (den gamle slutter å virke)
 feedNew = Din private kalenderlenke:
+membersMayOrganise = Medlemmer kan også planlegge treff (moderatorer og administratorer kan alltid)
+saveSettings = Lagre
+membersMay = Nå kan medlemmer planlegge treff.
+moderatorsOnly = Nå planlegger bare moderatorer og administratorer treff.
 [meetup]
 when = Når
 where = Hvor

@@ -1,7 +1,7 @@
 // "/c/{slug}/meetups": the community's coming meetups as a list by day (a calendar that works on a
 // phone and with a screen reader), my answer beside each, and the calendar feeds.
 import { h } from '../dom.js';
-import { t, h1, backLink, busy, copyBox, formEnd, emergencyNotice } from '../ui.js';
+import { t, h1, backLink, busy, copyBox, formEnd, onSubmit, emergencyNotice } from '../ui.js';
 import { fapi, memberOf, isModerator } from '../forum.js';
 import { whenText, dateHref, mineText, places, cancelledMark } from '../meetups.js';
 
@@ -42,6 +42,22 @@ export default async function meetups({ params: [slug] }) {
     feedButton.textContent = t('meetups.feedRenew');
   }, feedButton));
 
+  // Admins decide whether ordinary members may plan meetups too.
+  let adminBox = null;
+  if (ctx.m.role === 'ADMIN') {
+    const allow = h('input', { type: 'checkbox', id: 'members-organise', checked: settings.membersMayOrganise,
+      'data-test': 'members-organise' });
+    adminBox = h('form', { class: 'panel stack', 'data-test': 'meetup-settings' },
+      h('div', { class: 'choice' }, allow, h('label', { for: 'members-organise' }, t('meetups.membersMayOrganise'))),
+      formEnd(h('button', { type: 'submit', class: 'button secondary' }, t('meetups.saveSettings'))));
+    onSubmit(adminBox, async () => {
+      const saved = await fapi(ctx.api + '/meetups/settings', 'PUT', { membersMayOrganise: allow.checked });
+      allow.checked = saved.membersMayOrganise;
+      adminBox.querySelector('.form-status').replaceChildren(h('p', { class: 'flash', role: 'status' },
+        t(saved.membersMayOrganise ? 'meetups.membersMay' : 'meetups.moderatorsOnly')));
+    });
+  }
+
   return {
     title: title + ' · ' + ctx.c.name,
     nodes: [
@@ -55,6 +71,7 @@ export default async function meetups({ params: [slug] }) {
         h('h2', { id: 'feed-title' }, t('meetups.feedTitle')),
         h('p', {}, t('meetups.feedText')),
         feedPanel),
+      adminBox,
     ],
   };
 }
