@@ -23,6 +23,9 @@ const routes = [
   [/^\/c\/([^/]+)\/forum\/t\/([^/]+)$/, () => import('./views/thread.js')],
   [/^\/c\/([^/]+)\/notifications$/, () => import('./views/notifications.js')],
   [/^\/c\/([^/]+)\/chat(?:\/([^/]+))?$/, () => import('./views/chat.js')],
+  [/^\/c\/([^/]+)\/meetups$/, () => import('./views/meetups.js')],
+  [/^\/c\/([^/]+)\/meetups\/new$/, () => import('./views/meetupNew.js')],
+  [/^\/c\/([^/]+)\/meetups\/([^/]+)\/([^/]+)$/, () => import('./views/meetup.js')],
 ];
 
 // ---- who is signed in ----

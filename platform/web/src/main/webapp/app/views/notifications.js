@@ -62,8 +62,25 @@ function item(ctx, n) {
       if (o.action === 'BAN' || o.action === 'MUTE' || o.action === 'UNMUTE') link = null;
       break;
     }
+    case 'MEETUP_CANCELLED':
+    case 'MEETUP_CHANGED':
+    case 'MEETUP_MESSAGE':
+      text = t('notes.' + n.kind, { p: who });
+      extra = n.detail && h('p', { class: 'note-reason' }, h('q', { lang: ctx.c.language }, n.detail));
+      break;
+    case 'MEETUP_PLACE':
+    case 'MEETUP_REMINDER':
+      text = t('notes.' + n.kind + '.' + n.detail);
+      break;
+    case 'COMPANY_OFFERED':
+    case 'COMPANY_MATCHED':
+      text = t('notes.' + n.kind, { p: who });
+      break;
     default:
       text = n.detail || n.kind;
+  }
+  if (n.meetupId && n.dateId) {
+    link = h('a', { href: ctx.href + '/meetups/' + n.meetupId + '/' + n.dateId, 'data-test': 'meetup-note-link' }, t('notes.openMeetup'));
   }
   return h('li', { class: 'note' + (n.read ? '' : ' unread-note'), 'data-test': 'notification', 'data-kind': n.kind },
     h('p', { class: 'note-head' }, !n.read && h('span', { class: 'mark note-new' }, t('notes.new')), ' ', h('span', { class: 'note-what' }, text)),

@@ -63,6 +63,10 @@ public class Community {
     @Column(name = "custom_crisis_phrases", nullable = false)
     private boolean customCrisisPhrases;
 
+    /** Whether ordinary members may organise meetups; moderators and admins always may. */
+    @Column(name = "members_create_meetups", nullable = false)
+    private boolean membersCreateMeetups;
+
     @Version
     private long version;
 
@@ -90,6 +94,15 @@ public class Community {
 
     public void useCustomCrisisPhrases(boolean custom) {
         this.customCrisisPhrases = custom;
+    }
+
+    /** An admin opens (or closes) organising meetups to every member. */
+    public void letMembersOrganiseMeetups(boolean allowed) {
+        this.membersCreateMeetups = allowed;
+    }
+
+    public boolean membersOrganiseMeetups() {
+        return membersCreateMeetups;
     }
 
     public boolean customCrisisPhrases() {

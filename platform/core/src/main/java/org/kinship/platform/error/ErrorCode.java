@@ -25,6 +25,16 @@ public enum ErrorCode {
     MALFORMED_FRAME(400),
     /** Chat: a WebSocket frame whose {@code type} the server does not know. */
     UNKNOWN_MESSAGE_TYPE(400),
+    /** Meetups: the end is not after the start. */
+    END_BEFORE_START(400),
+    /** Meetups: a new meetup (or a new time for one) that would start in the past. */
+    START_IN_PAST(400),
+    /** Meetups: a recurrence rule that is not RFC 5545, recurs more often than daily, or never gives the start date. */
+    RECURRENCE_INVALID(400),
+    /** Meetups: neither an address nor an online link. */
+    PLACE_REQUIRED(400),
+    /** Meetups: an RSVP that is not GOING, MAYBE or NOT_GOING. */
+    ANSWER_INVALID(400),
 
     // 401/403: who is asking
     NOT_AUTHENTICATED(401),
@@ -42,6 +52,8 @@ public enum ErrorCode {
     /** Chat: the other member does not take direct messages from this member (their preference). */
     DM_NOT_ALLOWED(403),
     CANNOT_REPORT_OWN_MESSAGE(403),
+    /** Meetups: only moderators and admins organise meetups here (the admins did not open it to members). */
+    CANNOT_ORGANISE(403),
 
     // 404
     NOT_FOUND(404),
@@ -54,6 +66,13 @@ public enum ErrorCode {
     REPORT_NOT_FOUND(404),
     ROOM_NOT_FOUND(404),
     MESSAGE_NOT_FOUND(404),
+    MEETUP_NOT_FOUND(404),
+    /** Meetups: no such date of this meetup. */
+    OCCURRENCE_NOT_FOUND(404),
+    /** Meetups: no such request for company, or not one this member can see. */
+    COMPANY_REQUEST_NOT_FOUND(404),
+    /** Meetups: a calendar feed address that is unknown or was regenerated. */
+    FEED_NOT_FOUND(404),
 
     METHOD_NOT_ALLOWED(405),
     NOT_ACCEPTABLE(406),
@@ -79,6 +98,16 @@ public enum ErrorCode {
     CONCURRENT_UPDATE(409),
     ROOM_NAME_TAKEN(409),
     MESSAGE_DELETED(410),
+    /** Meetups: the organiser would set the capacity below the number of people already going. */
+    CAPACITY_BELOW_GOING(409),
+    /** Meetups: the meetup (or this date of it) was cancelled. */
+    MEETUP_CANCELLED(409),
+    /** Meetups: this date is over; answers and changes are closed. */
+    MEETUP_OVER(409),
+    /** Meetups: going together needs an answer of going (or maybe) first. */
+    NOT_ATTENDING(409),
+    /** Meetups: the request for company was already answered by someone else, or withdrawn. */
+    COMPANY_REQUEST_CLOSED(409),
 
     UNSUPPORTED_MEDIA_TYPE(415),
 

@@ -22,7 +22,26 @@ public class Notification {
         REPLY,
         MENTION,
         MODERATION,
-        CIRCLE_INVITATION
+        CIRCLE_INVITATION,
+        /** A date of a meetup I answered about was cancelled ({@code detail}: the organiser's reason). */
+        MEETUP_CANCELLED,
+        /** A date of a meetup I answered about moved to another time. */
+        MEETUP_CHANGED,
+        /** I got a place: from the waiting list, or approved by the organiser. */
+        MEETUP_PLACE,
+        /** The organiser wrote to the people coming ({@code detail}: the message). */
+        MEETUP_MESSAGE,
+        /** A meetup I'm going to is tomorrow, or in two hours. */
+        MEETUP_REMINDER,
+        /** Someone offers to go together with me ({@code actor}). */
+        COMPANY_OFFERED,
+        /** Going together is agreed ({@code actor}: the other person). */
+        COMPANY_MATCHED;
+
+        /** The kinds the e-mail digest counts; meetup news reaches members in the app and by reminders. */
+        public boolean inDigest() {
+            return this == REPLY || this == MENTION || this == MODERATION || this == CIRCLE_INVITATION;
+        }
     }
 
     @Id
@@ -46,6 +65,12 @@ public class Notification {
 
     @Column(name = "actor_id", updatable = false)
     private UUID actorId;
+
+    @Column(name = "meetup_id", updatable = false)
+    private UUID meetupId;
+
+    @Column(name = "occurrence_id", updatable = false)
+    private UUID occurrenceId;
 
     /** For moderation outcomes: the action and the moderator's reason, which the member has a right to read. */
     @Column(length = 500, updatable = false)
@@ -71,6 +96,23 @@ public class Notification {
         this.actorId = actor == null ? null : actor.value();
         this.detail = detail;
         this.createdAt = now;
+    }
+
+    /** Something about one date of a meetup. */
+    public static Notification aboutMeetup(MemberId recipient, CommunityId community, Kind kind, UUID meetupId,
+                                           UUID occurrenceId, MemberId actor, String detail, Instant now) {
+        Notification n = new Notification(recipient, community, kind, null, null, actor, detail, now);
+        n.meetupId = meetupId;
+        n.occurrenceId = occurrenceId;
+        return n;
+    }
+
+    public UUID meetupId() {
+        return meetupId;
+    }
+
+    public UUID occurrenceId() {
+        return occurrenceId;
     }
 
     public UUID id() {

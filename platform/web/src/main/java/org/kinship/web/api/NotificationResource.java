@@ -28,8 +28,9 @@ public class NotificationResource {
     @Inject
     CurrentCaller caller;
 
+    /** {@code meetupId} and {@code dateId} for meetup news (cancellations, reminders, going together). */
     public record NotificationData(String id, String kind, String threadId, String postId, String actor, String detail,
-                                   boolean read, Instant at) {
+                                   boolean read, Instant at, String meetupId, String dateId) {
     }
 
     @GET
@@ -38,7 +39,8 @@ public class NotificationResource {
         return inbox.notifications().stream().map(n -> new NotificationData(n.id().toString(), n.kind().name(),
                         n.threadId() == null ? null : n.threadId().toString(), n.postId() == null ? null : n.postId().toString(),
                         n.actor() == null ? null : inbox.pseudonyms().get(n.actor().value()), n.detail(), n.read(),
-                        n.createdAt()))
+                        n.createdAt(), n.meetupId() == null ? null : n.meetupId().toString(),
+                        n.occurrenceId() == null ? null : n.occurrenceId().toString()))
                 .toList();
     }
 

@@ -47,6 +47,9 @@ public record Digest(String communityName, String slug, String language, DigestF
         Map<Notification.Kind, Integer> counts = new EnumMap<>(Notification.Kind.class);
         Map<String, Entry> grouped = new LinkedHashMap<>();
         for (Notification n : notifications) {
+            if (!n.kind().inDigest()) {
+                continue;
+            }
             counts.merge(n.kind(), 1, Integer::sum);
             String title = n.threadId() == null ? null : shownTitle(threads.get(n.threadId()));
             if (n.kind() == Notification.Kind.MODERATION) {

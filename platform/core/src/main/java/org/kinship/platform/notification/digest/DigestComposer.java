@@ -148,6 +148,7 @@ public final class DigestComposer {
             case MENTION -> w.mentions();
             case MODERATION -> w.moderation();
             case CIRCLE_INVITATION -> w.invitations();
+            default -> throw new IllegalArgumentException("not in the digest: " + kind);
         };
     }
 
@@ -157,6 +158,7 @@ public final class DigestComposer {
             case MENTION -> w.mentionsHeading();
             case MODERATION -> w.moderationHeading();
             case CIRCLE_INVITATION -> w.invitationsHeading();
+            default -> throw new IllegalArgumentException("not in the digest: " + kind);
         };
     }
 

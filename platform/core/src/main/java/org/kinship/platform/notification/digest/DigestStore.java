@@ -35,6 +35,9 @@ import org.kinship.platform.notification.Notification;
 public class DigestStore {
     /** At most this many subscriptions per run, and notifications per digest; the rest wait for the next run. */
     static final int BATCH = 500;
+    /** Meetup news is not digested: reminders have their own mail (see the meetup package). */
+    private static final List<Notification.Kind> DIGESTED =
+            java.util.Arrays.stream(Notification.Kind.values()).filter(Notification.Kind::inDigest).toList();
 
     @PersistenceContext(unitName = "kinship")
     EntityManager em;
@@ -61,7 +64,7 @@ public class DigestStore {
                         + " where m.id = s.memberId and m.status = :active"
                         + " and ((s.frequency = :daily and (s.lastSentAt is null or s.lastSentAt <= :dayAgo))"
                         + "   or (s.frequency = :weekly and (s.lastSentAt is null or s.lastSentAt <= :weekAgo)))"
-                        + " and exists (select n.id from Notification n where n.recipientId = s.memberId"
+                        + " and exists (select n.id from Notification n where n.recipientId = s.memberId and n.kind in :digested"
                         + "   and n.readAt is null and n.createdAt <= :now"
                         + "   and ((s.lastSentAt is not null and n.createdAt > s.lastSentAt)"
                         + "     or (s.lastSentAt is null and s.frequency = :daily and n.createdAt > :dayAgo)"
@@ -73,6 +76,7 @@ public class DigestStore {
                 .setParameter("dayAgo", dayAgo)
                 .setParameter("weekAgo", weekAgo)
                 .setParameter("now", now)
+                .setParameter("digested", DIGESTED)
                 .setMaxResults(BATCH)
                 .getResultList();
     }
@@ -93,10 +97,11 @@ public class DigestStore {
         }
         Community community = em.find(Community.class, member.community().value());
         Instant since = s.lastSentAt() != null ? s.lastSentAt() : now.minus(s.frequency().period());
-        List<Notification> notifications = em.createQuery("select n from Notification n where n.recipientId = :m"
+        List<Notification> notifications = em.createQuery("select n from Notification n where n.recipientId = :m and n.kind in :digested"
                         + " and n.readAt is null and n.createdAt > :since and n.createdAt <= :now order by n.createdAt",
                         Notification.class)
                 .setParameter("m", member.id().value())
+                .setParameter("digested", DIGESTED)
                 .setParameter("since", since)
                 .setParameter("now", now)
                 .setMaxResults(BATCH)
