@@ -107,9 +107,16 @@ public class ChatLoad {
         int exit = 0;
         if (phases.contains("fanout") || phases.contains("resume")) {
             exit |= fanoutAndResume();
+            if (MEMBERS.isEmpty() || MEMBERS.values().stream().allMatch(m -> m.ws == null)) {
+                out("done:      no member could connect; stopping");
+                System.exit(1);
+            }
         }
         if (phases.contains("idle")) {
             exit |= idle();
+        }
+        if (!EXAMPLES.isEmpty()) {
+            out("anomalies: %s", EXAMPLES);
         }
         out("frames:    error frames by code %s; connections closed by the server, by code %s", counts(ERRORS), counts(CLOSES));
         out("done:      %s", exit == 0 ? "all checks passed" : "SOME CHECKS FAILED (see above)");
@@ -183,6 +190,8 @@ public class ChatLoad {
         final AtomicInteger refused = new AtomicInteger();
         final LongAdder deliveries = new LongAdder();
         final LongAdder inWindow = new LongAdder();
+        final LongAdder duplicates = new LongAdder();
+        final LongAdder outOfOrder = new LongAdder();
         volatile long windowFrom = Long.MAX_VALUE;
         volatile long windowTo = Long.MAX_VALUE;
         long lastSendLate;
@@ -210,8 +219,8 @@ public class ChatLoad {
                 expectedEach = ackedSeqs.cardinality();
             }
             long lost = 0;
-            long dups = 0;
-            long disorder = 0;
+            long dups = duplicates.sum();
+            long disorder = outOfOrder.sum();
             int lossyClients = 0;
             int closed = 0;
             for (Member m : MEMBERS.values()) {
@@ -226,8 +235,6 @@ public class ChatLoad {
                     if (missing > 0) {
                         lossyClients++;
                     }
-                    dups += m.duplicates;
-                    disorder += m.outOfOrder;
                     if (m.closedWith != 0) {
                         closed++;
                     }
@@ -384,15 +391,9 @@ public class ChatLoad {
         for (int i = 0; i < all.size(); i += Math.max(1, all.size() / 200)) {
             pongs.add(all.get(i).ping());
         }
-        int answered = 0;
-        for (CompletableFuture<Void> p : pongs) {
-            try {
-                p.get(20, TimeUnit.SECONDS);
-                answered++;
-            } catch (Exception e) {
-                // counted as not answered
-            }
-        }
+        CompletableFuture.allOf(pongs.toArray(CompletableFuture[]::new)).handle((x, e) -> null)
+                .completeOnTimeout(null, 20, TimeUnit.SECONDS).join();
+        long answered = pongs.stream().filter(p -> p.isDone() && !p.isCompletedExceptionally()).count();
         out("idle:      %d connections open (of %d opened); %d of a sample of %d answered a ping", open, MEMBERS.size(), answered, pongs.size());
         String load = loadavg();
         long heapKb = heapLine("wildfly heap with " + open + " idle connections (after a full GC)");
@@ -465,7 +466,11 @@ public class ChatLoad {
 
         CompletableFuture<Void> ping() {
             pong = new CompletableFuture<>();
-            send("{\"type\":\"ping\"}");
+            if (ws == null) {
+                pong.completeExceptionally(new IOException("not connected"));
+            } else {
+                send("{\"type\":\"ping\"}");
+            }
             return pong;
         }
 
@@ -543,6 +548,8 @@ public class ChatLoad {
                 step = Integer.parseInt(body.substring(6, sp));
                 intended = Long.parseLong(body.substring(sp + 1).trim());
             }
+            boolean dup = false;
+            boolean disorder = false;
             synchronized (this) {
                 if (recordResume) {
                     resumed.add(seq);
@@ -552,10 +559,14 @@ public class ChatLoad {
                 }
                 if (seen.get((int) seq)) {
                     duplicates++;
+                    dup = true;
+                    example("duplicate", seq);
                 } else {
                     seen.set((int) seq);
                     if (seq < lastSeq) {
                         outOfOrder++;
+                        disorder = true;
+                        example("out of order", seq);
                     }
                 }
                 lastSeq = Math.max(lastSeq, seq);
@@ -563,12 +574,25 @@ public class ChatLoad {
             if (step >= 0 && !resuming) {
                 Step s = STEPS.get(step);
                 if (s != null) {
+                    if (dup) {
+                        s.duplicates.increment();
+                    }
+                    if (disorder) {
+                        s.outOfOrder.increment();
+                    }
                     s.deliveries.increment();
                     if (now >= s.windowFrom && now <= s.windowTo) {
                         s.inWindow.increment();
                     }
                     s.latency.record(now - intended);
                 }
+            }
+        }
+
+        /** Remembers the first few of a kind of anomaly, with what this client had seen before it (for the report). */
+        private void example(String what, long seq) {
+            if (EXAMPLES.size() < 10) {
+                EXAMPLES.add(String.format("%s: member %d got seq %d after seq %d", what, n, seq, lastSeq));
             }
         }
 
@@ -591,6 +615,7 @@ public class ChatLoad {
     }
 
     static final Map<String, Step> PENDING = new ConcurrentHashMap<>();
+    static final List<String> EXAMPLES = java.util.Collections.synchronizedList(new ArrayList<>());
     static final Map<String, LongAdder> ERRORS = new ConcurrentHashMap<>();
     static final Map<String, LongAdder> CLOSES = new ConcurrentHashMap<>();
     static final String ROOM0 = roomId(0);
@@ -619,7 +644,10 @@ public class ChatLoad {
                             ok.incrementAndGet();
                         } else {
                             if (failed.incrementAndGet() <= 5) {
-                                System.err.println("member " + m.n + " failed to connect: " + e);
+                                Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+                                String detail = cause instanceof java.net.http.WebSocketHandshakeException h
+                                        ? " (HTTP " + h.getResponse().statusCode() + " " + h.getResponse().body() + ")" : "";
+                                System.err.println("member " + m.n + " failed to connect: " + cause + detail);
                             }
                         }
                     });

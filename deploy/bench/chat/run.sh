@@ -29,7 +29,9 @@
 # WildFly is started here rather than by deploy/run.sh because run.sh sets its own KINSHIP_DB* (embedded
 # H2) and demo data; the start logic below is deploy/bench/forum/run.sh's.
 set -euo pipefail
-
+# The whole script is one block, which bash reads before running any of it: editing this file during a
+# run cannot change the run.
+{
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
 HERE="$ROOT/deploy/bench/chat"
 [[ $# -eq 0 ]] || { echo "usage: deploy/bench/chat/run.sh (tunables in the environment; see the header)" >&2; exit 2; }
@@ -221,17 +223,19 @@ echo "load:      ChatLoad.java --members $MEMBERS --fanout $FANOUT --rates $RATE
 echo "uptime:    $START_UPTIME   (at the start, before Keycloak and WildFly)"
 echo "uptime:    $(uptime)   (before the load; from here on the load average counts the benchmark's own threads)"
 
+# (the tokens' issuer must be the provider URL WildFly was given: localhost, not 127.0.0.1)
 JFR_ARGS=()
 [[ -z ${BENCH_PROFILE:-} ]] || JFR_ARGS=(--jfr "$LOGS/fanout.jfr")
 (
   exec setsid java -Xmx"$TOOL_HEAP" -cp "$DATA/classes" ChatLoad \
-    --http "http://127.0.0.1:$HTTP_PORT" --keycloak "http://127.0.0.1:$KC_PORT/realms/kinship" \
+    --http "http://127.0.0.1:$HTTP_PORT" --keycloak "http://localhost:$KC_PORT/realms/kinship" \
     --wildfly-pid "$WILDFLY_JAVA" --db "$DB" --members "$MEMBERS" --fanout "$FANOUT" --rates "$RATES" \
     --warmup "$WARMUP" --duration "$DURATION" --resume-messages "$RESUME_MESSAGES" --resume-runs "$RESUME_RUNS" \
     --phases "$PHASES" "${JFR_ARGS[@]}"
 ) >"$LOGS/tool.out" 2>"$LOGS/tool.err" </dev/null &
 TOOL=$!
 echo "$TOOL" >"$DATA/tool.pid"
+touch "$LOGS/tool.out"
 tail -n +1 --pid="$TOOL" -f "$LOGS/tool.out" &
 TOOL_RC=0
 wait "$TOOL" || TOOL_RC=$?
@@ -245,3 +249,4 @@ echo "uptime:    $(uptime)   (after the load)"
 echo "server log: $(grep -c ' ERROR ' "$SERVER/standalone/log/server.log" || true) ERROR lines"
 log "done; logs in $LOGS"
 exit "$TOOL_RC"
+}
