@@ -20,7 +20,7 @@
 # /tmp/kinship-bench-chat (logs/ in it).
 #
 # Tunables (environment): BENCH_MEMBERS (10000), BENCH_FANOUT (1000 members in the fan-out room),
-# BENCH_RATES (messages/s in total, one measured run each: "100"; "100,120" adds a run above the target), BENCH_WARMUP (20 s),
+# BENCH_RATES (messages/s in total, one measured run each: "100"; "100,120" adds a run above the target), BENCH_WARMUP (60 s),
 # BENCH_DURATION (30 s per measured run), BENCH_RESUME_MESSAGES (1000), BENCH_RESUME_RUNS (3),
 # BENCH_PHASES ("fanout,resume,idle"), BENCH_WILDFLY_HEAP (1g), BENCH_TOOL_HEAP (2g),
 # KINSHIP_DATA_DIR (/tmp/kinship-bench-chat). BENCH_PROFILE=1 also records a Java Flight Recording of
@@ -39,7 +39,7 @@ HERE="$ROOT/deploy/bench/chat"
 MEMBERS=${BENCH_MEMBERS:-10000}
 FANOUT=${BENCH_FANOUT:-1000}
 RATES=${BENCH_RATES:-100}
-WARMUP=${BENCH_WARMUP:-20}
+WARMUP=${BENCH_WARMUP:-60}
 DURATION=${BENCH_DURATION:-30}
 RESUME_MESSAGES=${BENCH_RESUME_MESSAGES:-1000}
 RESUME_RUNS=${BENCH_RESUME_RUNS:-3}
