@@ -9,4 +9,11 @@ package org.kinship.platform.chat;
 public interface ChatFanout {
     /** Called after the event's transaction committed (or at once, for events nothing stores). Never blocks on a slow client. */
     void publish(ChatEvent event);
+
+    /**
+     * A connection joined {@code room} after reading that its last message is {@code lastSeq}: messages
+     * after it are to reach it in order from {@code lastSeq + 1}, even the first two this node hears of.
+     */
+    default void joined(RoomId room, long lastSeq) {
+    }
 }

@@ -22,8 +22,19 @@ public final class Sequencer<T> {
     private long next = -1;
     private long waitingSince;
 
+    /** A sequencer that takes the first number it is offered as the start (see the other constructor). */
     public Sequencer(long maxWaitNanos) {
+        this(maxWaitNanos, -1);
+    }
+
+    /**
+     * A sequencer that expects {@code next} first. Starting from the first number offered is wrong when
+     * the first two notifications arrive swapped: the second would be delivered before the first. A room
+     * whose last number is known (a client joined it after reading it) starts from that number + 1.
+     */
+    public Sequencer(long maxWaitNanos, long next) {
         this.maxWaitNanos = maxWaitNanos;
+        this.next = next;
     }
 
     /** Offers message {@code seq}; returns what may be delivered now, in order (possibly empty). */

@@ -19,6 +19,13 @@ class SequencerTest {
     }
 
     @Test
+    void aSequencerThatKnowsWhereTheRoomStandsHoldsASwappedFirstPair() {
+        Sequencer<Long> s = new Sequencer<>(WAIT, 8);
+        assertEquals(List.of(), s.offer(9, 9L, 0));
+        assertEquals(List.of(8L, 9L), s.offer(8, 8L, 1));
+    }
+
+    @Test
     void aMessageAheadOfAGapWaitsForIt() {
         Sequencer<Long> s = new Sequencer<>(WAIT);
         s.offer(1, 1L, 0);

@@ -156,6 +156,7 @@ public class ChatFrames {
         boolean wasHere = sessions.memberPresent(room, p.id(), null);
         LiveSession.Subscription sub = new LiveSession.Subscription(room, p.community().id(), p.id(), p.pseudonym());
         sub.catchingUp = afterSeq != null;
+        fanout.joined(room, p.room().lastSeq());
         sessions.subscribe(s, sub);
         s.send(ServerFrameEncoder.text(new ServerFrame.Joined(ref, room.toString(), p.community().slug().value(), p.room().name(),
                 p.room().kind().name(), joined.with(), p.room().lastSeq(), p.lastRead(), p.room().slowModeSeconds(),

@@ -5,10 +5,12 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.websocket.Decoder;
 import java.io.StringReader;
+import java.util.Map;
 import java.util.UUID;
 import org.kinship.platform.chat.RoomId;
 import org.kinship.platform.error.ErrorCode;
@@ -21,6 +23,8 @@ import org.kinship.platform.error.ErrorCode;
 public class ClientFrameDecoder implements Decoder.Text<ClientFrame> {
     /** Frames longer than this (characters) are refused with {@code message_too_large}; the connection stays open. */
     public static final int MAX_FRAME_CHARS = 16_384;
+    /** One factory for every frame (Json.createReader looks the provider up with a ServiceLoader on each call). */
+    private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
 
     @Override
     public ClientFrame decode(String text) {
@@ -48,7 +52,7 @@ public class ClientFrameDecoder implements Decoder.Text<ClientFrame> {
                     "A frame may be at most " + MAX_FRAME_CHARS + " characters long.");
         }
         JsonObject o;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 return new ClientFrame.Refused(null, ErrorCode.MALFORMED_FRAME, "A frame is a JSON object with a \"type\".");

@@ -72,6 +72,11 @@ public class LocalChatFanout implements ChatFanout {
         }
     }
 
+    @Override
+    public void joined(RoomId room, long lastSeq) {
+        sequencers.computeIfAbsent(room, r -> new Sequencer<>(MAX_GAP_WAIT_NANOS, lastSeq + 1));
+    }
+
     private void sequenced(ChatEvent.MessagePosted posted) {
         Sequencer<ChatEvent.MessagePosted> sequencer = sequencers.computeIfAbsent(posted.room(), r -> new Sequencer<>(MAX_GAP_WAIT_NANOS));
         List<ChatEvent.MessagePosted> ready;
