@@ -60,6 +60,24 @@ class LiveConnectionIT {
     }
 
     @Test
+    void aPageOfAnotherOriginCannotOpenIt() throws Exception {
+        CompletionException refused = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class, () ->
+                HttpClient.newHttpClient().newWebSocketBuilder()
+                        .header("Authorization", "Bearer " + Tokens.of(Tokens.ADA))
+                        .header("Origin", "http://evil.example")
+                        .buildAsync(live(), new WebSocket.Listener() { }).join());
+        assertEquals(403, ((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode());
+
+        // Kinship's own pages may: the Origin of the address the tests reach it at.
+        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .header("Authorization", "Bearer " + Tokens.of(Tokens.ADA))
+                .header("Origin", Api.baseUrl())
+                .buildAsync(live(), new WebSocket.Listener() { })
+                .get(10, TimeUnit.SECONDS);
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
     void aForgedTokenIsRefused() {
         String forged = Tokens.of(Tokens.ADA).substring(0, 40) + "x" + Tokens.of(Tokens.ADA).substring(41);
         CompletionException refused = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class, () ->
