@@ -64,14 +64,13 @@ public class ForumAccess {
     }
 
     public boolean canRead(Reader reader, ForumThread thread) {
-        if (thread.visibility() == Visibility.CIRCLE) {
-            return thread.isAuthor(reader.id()) || repository.circleMember(thread.id(), reader.id())
-                    .filter(m -> m.status() == CircleMember.Status.ACCEPTED).isPresent();
-        }
-        return !thread.hidden() || reader.moderator() || thread.isAuthor(reader.id());
+        // Only a circle needs the reader's place in it: one row, looked up only then.
+        List<CircleMember> place = thread.visibility() == Visibility.CIRCLE
+                ? repository.circleMember(thread.id(), reader.id()).stream().toList() : List.of();
+        return canRead(reader, thread, place);
     }
 
-    /** {@link #canRead(Reader, ForumThread)} with the circle's members already at hand (the read model has them). */
+    /** The reading rule, on circle members already at hand (all of them from the read model, or the reader's own row). */
     public static boolean canRead(Reader reader, ForumThread thread, List<CircleMember> circle) {
         if (thread.visibility() == Visibility.CIRCLE) {
             return thread.isAuthor(reader.id()) || circle.stream()

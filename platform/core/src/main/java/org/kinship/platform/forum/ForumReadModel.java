@@ -190,6 +190,7 @@ public class ForumReadModel {
                 dropThread(thread);
                 myReactions.invalidate(new ViewerKey(r.memberId(), thread));
             } else {
+                // No cached page holds the post, but one being loaded might: start a new generation so it is not kept.
                 pages.invalidateIf(k -> false);
                 myReactions.invalidateIf(k -> k.member().equals(r.memberId()));
             }

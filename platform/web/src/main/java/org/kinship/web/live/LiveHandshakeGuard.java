@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.kinship.platform.error.ErrorCode;
 import java.net.URI;
 import java.net.URISyntaxException;
 
@@ -25,20 +26,22 @@ public class LiveHandshakeGuard extends HttpFilter {
             throws IOException, ServletException {
         String origin = request.getHeader("Origin");
         if (origin != null && !allowedOrigin(origin, request.getHeader("Host"))) {
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            response.setContentType("application/json");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"error\":\"forbidden\",\"message\":\"The live connection only opens from Kinship's own pages.\"}");
+            refuse(response, ErrorCode.FORBIDDEN, "The live connection only opens from Kinship's own pages.");
             return;
         }
         if (request.getUserPrincipal() == null) {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setContentType("application/json");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"error\":\"not_authenticated\",\"message\":\"Please sign in first.\"}");
+            refuse(response, ErrorCode.NOT_AUTHENTICATED, "Please sign in first.");
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** The API's error shape, written by hand: a servlet filter runs before JAX-RS and its exception mappers. */
+    private static void refuse(HttpServletResponse response, ErrorCode code, String message) throws IOException {
+        response.setStatus(code.httpStatus());
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"error\":\"" + code.wireName() + "\",\"message\":\"" + message + "\"}");
     }
 
     /** Same origin as the request (its Host), or the public address Kinship is configured with (behind a proxy). */
