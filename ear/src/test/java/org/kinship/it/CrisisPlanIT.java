@@ -192,7 +192,7 @@ class CrisisPlanIT {
                     continue;
                 }
                 assertEquals(200, r.status(), a.name() + " " + own + ": " + r);
-                assertEquals(a.kind() == Kind.OWNER && !own.equals("/shared-with-me"), r.body().contains(secret),
+                assertEquals(a.kind() == Kind.OWNER && own.equals("/plan"), r.body().contains(secret),
                         a.name() + " " + own + ": " + r);
                 assertEquals(2, r.object().getJsonArray("crisisNumbers").size(), own);
             }
