@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -18,6 +19,7 @@ import org.kinship.it.support.Deployments;
 import org.kinship.it.support.Tokens;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * A crisis plan as people use it, on a 360 px phone: Ada writes her plan and shares it with her provider Pia
@@ -83,6 +85,20 @@ class CrisisPlanBrowserIT {
                             .map(jakarta.json.JsonString::getString).toList());
             assertEquals("professional", stored.getJsonArray("contacts").getJsonObject(0).getString("kind"));
             assertEquals(1, stored.getInt("version"));
+
+            // Printing shows the saved plan and the crisis numbers, without the site's navigation or the form.
+            ChromeDriver chrome = (ChromeDriver) ada.driver();
+            chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+            WebElement printed = ada.driver().findElement(By.cssSelector("[data-test='print-copy']"));
+            assertTrue(printed.isDisplayed(), "the print copy shows in print");
+            assertTrue(printed.getText().contains("Sleeping past noon") && printed.getText().contains("116 123"), printed.getText());
+            assertFalse(form.isDisplayed(), "no form on paper");
+            for (WebElement part : ada.driver().findElements(By.cssSelector("header, nav, footer"))) {
+                assertFalse(part.isDisplayed(), "no navigation on paper");
+            }
+            ada.screenshot("crisis-plan-print-360");
+            chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+            assertFalse(printed.isDisplayed(), "the print copy is for paper only");
 
             // A pseudonym nobody has is refused in words, and nothing is shared.
             WebElement who = ada.driver().findElement(By.id("cp-share-name"));
