@@ -24,7 +24,7 @@ create table toolbox_activity (
     owner_id varchar(36) not null,
     title varchar(150) not null,
     -- Local date and times in the community's time zone: a plan is "Tuesday at 10", not an instant.
-    day date not null,
+    on_date date not null,
     start_time time not null,
     end_time time,
     note varchar(2000),
@@ -32,7 +32,7 @@ create table toolbox_activity (
     created_at timestamp not null,
     updated_at timestamp not null
 );
-create index toolbox_activity_owner on toolbox_activity (community_id, owner_id, day);
+create index toolbox_activity_owner on toolbox_activity (community_id, owner_id, on_date);
 
 create table toolbox_contact (
     id varchar(36) primary key,

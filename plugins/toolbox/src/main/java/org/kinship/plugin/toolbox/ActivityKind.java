@@ -21,7 +21,7 @@ final class ActivityKind extends ItemKind {
 
     @Override
     List<String> columns() {
-        return List.of("title", "day", "start_time", "end_time", "note");
+        return List.of("title", "on_date", "start_time", "end_time", "note");
     }
 
     @Override
@@ -40,7 +40,7 @@ final class ActivityKind extends ItemKind {
     @Override
     void write(ResultSet row, JsonObjectBuilder out) throws SQLException {
         out.add("title", row.getString("title"));
-        out.add("date", row.getObject("day", LocalDate.class).toString());
+        out.add("date", row.getObject("on_date", LocalDate.class).toString());
         out.add("start", hhmm(row.getObject("start_time", LocalTime.class)));
         LocalTime end = row.getObject("end_time", LocalTime.class);
         Store.addNullable(out, "end", end == null ? null : hhmm(end));
@@ -53,6 +53,6 @@ final class ActivityKind extends ItemKind {
 
     @Override
     String order() {
-        return "day, start_time, id";
+        return "on_date, start_time, id";
     }
 }

@@ -116,7 +116,7 @@ final class Store {
     List<JsonObject> activities(String communityId, String ownerId, LocalDate from, LocalDate to) throws SQLException {
         ItemKind kind = ItemKind.byPath("activities").orElseThrow();
         try (PreparedStatement st = c.prepareStatement("select * from toolbox_activity where community_id = ? and owner_id = ?"
-                + " and day >= ? and day <= ? order by " + kind.order())) {
+                + " and on_date >= ? and on_date <= ? order by " + kind.order())) {
             bind(st, List.of(communityId, ownerId, from, to));
             return rows(kind, st);
         }
