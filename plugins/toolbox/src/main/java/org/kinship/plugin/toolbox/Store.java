@@ -181,19 +181,23 @@ final class Store {
         if (isSharedWith(kind, itemId, memberId)) {
             return;
         }
-        // The primary key settles a race between two identical shares; the savepoint keeps the transaction
-        // usable on PostgreSQL after the loser's unique violation.
-        Savepoint before = c.setSavepoint();
+        // The primary key settles a race between two identical shares; a savepoint keeps the transaction
+        // usable on PostgreSQL after the loser's unique violation (none is needed, nor allowed, outside one).
+        Savepoint before = c.getAutoCommit() ? null : c.setSavepoint();
         try (PreparedStatement st = c.prepareStatement("insert into toolbox_share (community_id, item_kind, item_id, owner_id, member_id, created_at)"
                 + " values (?, ?, ?, ?, ?, ?)")) {
             bind(st, List.of(communityId, kind.path(), itemId, ownerId, memberId, utc(now)));
             st.executeUpdate();
-            c.releaseSavepoint(before);
+            if (before != null) {
+                c.releaseSavepoint(before);
+            }
         } catch (SQLException e) {
             if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw e;
             }
-            c.rollback(before);
+            if (before != null) {
+                c.rollback(before);
+            }
         }
     }
 
