@@ -30,7 +30,9 @@ final class H2Toolbox implements PluginDatabase {
     Instant now = Instant.parse("2026-11-25T09:00:00Z");
 
     H2Toolbox(String mode) throws SQLException {
-        connection = DriverManager.getConnection("jdbc:h2:mem:" + UUID.randomUUID() + (mode == null ? "" : ";MODE=" + mode));
+        // PostgreSQL mode with the options the demo's H2 database uses (deploy/wildfly/configure.cli).
+        connection = DriverManager.getConnection("jdbc:h2:mem:" + UUID.randomUUID()
+                + (mode == null ? "" : ";MODE=" + mode + ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"));
         connection.setAutoCommit(false);
         try (var st = connection.createStatement()) {
             st.execute("runscript from 'classpath:/" + plugin.migrations() + "/V1__toolbox.sql'");
