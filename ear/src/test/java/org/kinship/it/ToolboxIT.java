@@ -333,6 +333,31 @@ class ToolboxIT {
         assertEquals(200, Api.as(Tokens.PROVIDER).get(f.base() + "/goals/" + id).status(), "shares survive too");
     }
 
+    @Test
+    void theAdminDeletesTheToolboxDataOfTheCommunityOnlyWhileItIsOff() {
+        ToolboxFixtures f = ToolboxFixtures.create("tb-wipe");
+        String id = f.create(Tokens.ADA, "goals", "{\"title\": \"Soon gone\"}").getString("id");
+        f.share(Tokens.ADA, "goals", id, f.piaId);
+        f.create(Tokens.COMMUNITY_ADMIN, "links", "{\"title\": \"Club\", \"url\": \"https://example.org/\", \"kind\": \"activity\"}");
+        String data = "/api/communities/" + f.slug + "/plugin-settings/toolbox/data";
+        Api.Reply whileOn = Api.as(Tokens.COMMUNITY_ADMIN).delete(data);
+        assertEquals(409, whileOn.status(), whileOn::toString);
+        assertEquals("plugin_enabled", whileOn.error());
+        assertEquals(1, Postgres.count("select count(*) from toolbox_goal where owner_id = ?", f.adaId), "nothing deleted while on");
+
+        ToolboxFixtures.enable(f.slug, false);
+        Api.Reply byModerator = Api.as(Tokens.MODERATOR).delete(data);
+        assertEquals(403, byModerator.status(), byModerator::toString);
+        assertEquals(1, Postgres.count("select count(*) from toolbox_goal where owner_id = ?", f.adaId));
+        Api.Reply wiped = Api.as(Tokens.COMMUNITY_ADMIN).delete(data);
+        assertEquals(204, wiped.status(), wiped::toString);
+        assertEquals(0, Postgres.count("select count(*) from toolbox_goal where owner_id = ?", f.adaId));
+        assertEquals(0, Postgres.count("select count(*) from toolbox_share where item_id = ?", id));
+        ToolboxFixtures.enable(f.slug, true);
+        assertEquals(0, Api.as(Tokens.ADA).get(f.base() + "/goals").array().size());
+        assertEquals(0, Api.as(Tokens.ADA).get(f.base() + "/links").array().size());
+    }
+
     private static List<String> pluginIds(String user, String slug) {
         Api.Reply r = Api.as(user).get("/api/communities/" + slug + "/plugins");
         assertEquals(200, r.status(), r::toString);
