@@ -294,7 +294,8 @@ function control(kit, f, value) {
   const t = words(kit);
   const v = value == null ? '' : String(value);
   switch (f.type) {
-    case 'textarea': return h('textarea', { name: f.name, rows: f.rows || 4, value: v, maxlength: f.max });
+    // As a child, not a value attribute: a textarea's content is its text, whichever way kit.h sets attributes.
+    case 'textarea': return h('textarea', { name: f.name, rows: f.rows || 4, maxlength: f.max }, v);
     case 'select': return h('select', { name: f.name },
       f.options.map((o) => h('option', { value: o, selected: String(o) === v || null }, t(f.optionKey + o))));
     case 'date': return h('input', { type: 'date', name: f.name, value: v, required: f.required || null });
@@ -356,6 +357,7 @@ export function sharePanel(kit, status, kind, item, onChange) {
         onclick: () => busy(kit, box, async () => {
           await kit.api('/' + kind + '/' + item.id + '/shares/' + encodeURIComponent(p.memberId), { method: 'DELETE' });
           const rest = people.filter((x) => x.memberId !== p.memberId);
+          item.sharedWith = rest;
           render(rest);
           say(kit, status, t('unshared', { name: p.pseudonym }));
           if (onChange) onChange(rest);
@@ -423,10 +425,16 @@ export async function itemsPage(kit, spec) {
           h('span', { class: 'sr' }, ': ' + spec.heading(item))),
         removeButton()) : null;
       li.replaceChildren(h(grouped ? 'h3' : 'h2', {}, spec.heading(item)), spec.show(item, { status, replace }),
-        actions, !spec.curated && mayChange ? h('details', { class: 'tb-share-details' },
-          h('summary', {}, t('shareTitle') + ' (' + (item.sharedWith || []).length + ')'),
-          sharePanel(kit, status, spec.kind, item, () => {})) : null,
+        actions, !spec.curated && mayChange ? shareDetails() : null,
         h('div', { class: 'tb-form-status' }));
+    };
+    const shareDetails = () => {
+      const summary = h('summary', {}, t('shareTitle') + ' (' + (item.sharedWith || []).length + ')');
+      return h('details', { class: 'tb-share-details' }, summary,
+        sharePanel(kit, status, spec.kind, item, (people) => {
+          item.sharedWith = people;
+          summary.textContent = t('shareTitle') + ' (' + people.length + ')';
+        }));
     };
     const replace = (saved) => {
       items = items.map((x) => (x.id === saved.id ? saved : x));

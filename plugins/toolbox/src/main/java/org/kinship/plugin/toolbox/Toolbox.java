@@ -79,7 +79,8 @@ final class Toolbox {
         return tx(store -> {
             JsonArrayBuilder items = Json.createArrayBuilder();
             for (JsonObject item : store.list(kind, community(), me.id())) {
-                items.add(item);
+                // The owner's list carries each item's shares, so that a page can show them without asking again.
+                items.add(ownerView(store, kind, item));
             }
             return (items.build());
         });
