@@ -90,6 +90,8 @@ class ToolboxTest {
             assertEquals(0, array(box.as(other).sharedWithMe()).size());
         }
         assertEquals(1, array(box.as(ada).shares("goals", id)).size());
+        assertEquals("Pia", array(box.as(ada).list("goals")).getJsonObject(0).getJsonArray("sharedWith").getJsonObject(0)
+                .getString("pseudonym"), "the owner's list shows with whom each item is shared");
 
         box.as(ada).unshare("goals", id, pia.id());
         assertEquals("item_not_found", code(() -> box.as(pia).read("goals", id)), "revoked at once");
