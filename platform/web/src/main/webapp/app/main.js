@@ -26,6 +26,8 @@ const routes = [
   [/^\/c\/([^/]+)\/meetups$/, () => import('./views/meetups.js')],
   [/^\/c\/([^/]+)\/meetups\/new$/, () => import('./views/meetupNew.js')],
   [/^\/c\/([^/]+)\/meetups\/([^/]+)\/([^/]+)$/, () => import('./views/meetup.js')],
+  // A plugin's page: /c/{slug}/p/{plugin id}, /c/{slug}/p/{plugin id}/{page} and deeper (the rest is the page's own).
+  [/^\/c\/([^/]+)\/p\/([^/]+)(?:\/([^/]+)(\/.+)?)?$/, () => import('./views/plugin.js')],
 ];
 
 // ---- who is signed in ----
