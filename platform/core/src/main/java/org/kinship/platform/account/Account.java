@@ -22,8 +22,13 @@ public class Account {
     @Id
     private UUID id;
 
-    @Column(name = "oidc_subject", nullable = false, unique = true, updatable = false)
+    /** Updatable only by {@link #forget()}. */
+    @Column(name = "oidc_subject", nullable = false, unique = true)
     private String subject;
+
+    /** The subject before {@link #forget()}, so that caches keyed by it can let go. Not stored. */
+    @jakarta.persistence.Transient
+    private String formerSubject;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -43,5 +48,22 @@ public class Account {
 
     public String subject() {
         return subject;
+    }
+
+    /** The subject this account had before it was deleted in this unit of work, or null. */
+    public String formerSubject() {
+        return formerSubject;
+    }
+
+    /**
+     * The person deleted their account: the identity provider's subject no longer leads here, so a
+     * later sign-in with the same identity starts a new, empty account. The row stays (memberships
+     * refer to it) but ties to no one.
+     */
+    public void forget() {
+        if (!subject.startsWith("deleted:")) {
+            formerSubject = subject;
+            subject = "deleted:" + id;
+        }
     }
 }

@@ -36,7 +36,18 @@ public class AccountService {
     void changed(@Observes EntityChanged change) {
         if (change.entity() instanceof Account account) {
             ids.invalidate(account.subject());
+            if (account.formerSubject() != null) {
+                ids.invalidate(account.formerSubject());
+            }
         }
+    }
+
+    public Account require(AccountId id) {
+        Account account = em.find(Account.class, id.value());
+        if (account == null) {
+            throw new IllegalStateException("No account " + id);
+        }
+        return account;
     }
 
     public Optional<Account> find(String subject) {

@@ -76,6 +76,13 @@ public class CommunityRepository {
                 .getResultList();
     }
 
+    /** Every membership an account ever had, also those it left or was banned from. */
+    public List<Membership> everyMembershipOf(AccountId account) {
+        return em.createQuery("select m from Membership m where m.accountId = :a", Membership.class)
+                .setParameter("a", account.value())
+                .getResultList();
+    }
+
     public Optional<Membership> member(CommunityId community, MemberId member) {
         Membership m = em.find(Membership.class, member.value());
         return m != null && m.community().equals(community) ? Optional.of(m) : Optional.empty();

@@ -33,6 +33,9 @@ public class MembershipService {
     @Inject
     Event<MembershipEvent> events;
 
+    @Inject
+    org.kinship.platform.account.AccountService accounts;
+
     /** A request to join: the pseudonym is required; the invitation token and note are optional. */
     public record JoinRequest(String pseudonym, String invitationToken, String note) {
     }
@@ -117,6 +120,33 @@ public class MembershipService {
         }
         me.leave();
         events.fire(new MembershipEvent.Left(community.id(), me.id()));
+    }
+
+    /**
+     * The person deletes their account. Every membership (also ones they left) is announced as
+     * {@link MembershipEvent.Deleted} inside this transaction, so that what belongs to it (plugin
+     * data: toolbox, crisis plan) is deleted with it or not at all; active memberships are left as
+     * when leaving, pending applications withdrawn, and the account no longer answers to the
+     * identity provider's subject. Refused while they are a community's last admin.
+     */
+    public void deleteAccount(Caller caller) {
+        List<Membership> all = repository.everyMembershipOf(caller.account());
+        for (Membership m : all) {
+            if (m.isActive() && m.role() == Role.ADMIN) {
+                Community community = repository.find(m.community()).orElseThrow();
+                requireAnotherAdmin(community, m);
+            }
+        }
+        for (Membership m : all) {
+            events.fire(new MembershipEvent.Deleted(m.community(), m.id()));
+            if (m.status() == MembershipStatus.PENDING) {
+                repository.remove(m);
+            } else if (m.isActive()) {
+                m.leave();
+                events.fire(new MembershipEvent.Left(m.community(), m.id()));
+            }
+        }
+        accounts.require(caller.account()).forget();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -58,6 +58,8 @@ public enum ErrorCode {
     // 404
     NOT_FOUND(404),
     COMMUNITY_NOT_FOUND(404),
+    /** Plugins: no plugin with this id is loaded on this server. */
+    PLUGIN_NOT_FOUND(404),
     MEMBER_NOT_FOUND(404),
     INVITATION_NOT_FOUND(404),
     CATEGORY_NOT_FOUND(404),
@@ -96,6 +98,10 @@ public enum ErrorCode {
     NOT_INVITED(409),
     /** Two people changed the same thing at the same moment; trying again works. */
     CONCURRENT_UPDATE(409),
+    /** Plugins: the plugin exists on this server but this community has not switched it on. */
+    PLUGIN_NOT_ENABLED(409),
+    /** Plugins: its data can be deleted only while it is switched off. */
+    PLUGIN_ENABLED(409),
     ROOM_NAME_TAKEN(409),
     MESSAGE_DELETED(410),
     /** Meetups: the organiser would set the capacity below the number of people already going. */

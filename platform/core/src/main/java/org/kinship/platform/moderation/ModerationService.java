@@ -20,6 +20,7 @@ import org.kinship.platform.community.CommunityAccess;
 import org.kinship.platform.community.CommunityRepository;
 import org.kinship.platform.community.MemberId;
 import org.kinship.platform.community.Membership;
+import org.kinship.platform.community.MembershipEvent;
 import org.kinship.platform.community.Role;
 import org.kinship.platform.community.Text;
 import org.kinship.platform.error.ErrorCode;
@@ -65,6 +66,9 @@ public class ModerationService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    jakarta.enterprise.event.Event<MembershipEvent> membershipEvents;
 
     // ---- raising items ----
 
@@ -241,7 +245,10 @@ public class ModerationService {
                 member.mute(until);
             }
             case UNMUTE -> member.unmute();
-            case BAN -> member.ban();
+            case BAN -> {
+                member.ban();
+                membershipEvents.fire(new MembershipEvent.Banned(community.id(), member.id()));
+            }
             default -> throw new KinshipException(ErrorCode.VALIDATION_FAILED, "That is not an action on a member.");
         }
         audit(community, moderator, action, why, null, null, member.id(), null, until, now);

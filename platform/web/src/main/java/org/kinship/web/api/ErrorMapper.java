@@ -17,6 +17,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.kinship.platform.error.ErrorCode;
 import org.kinship.platform.error.KinshipException;
+import org.kinship.plugin.api.PluginException;
 
 /**
  * The one place exceptions become HTTP answers. Expected failures keep their code and message;
@@ -32,6 +33,14 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         KinshipException expected = find(thrown, KinshipException.class);
         if (expected != null) {
             return ErrorResponses.of(expected.code(), expected.getMessage());
+        }
+        PluginException plugin = find(thrown, PluginException.class);
+        if (plugin != null) {
+            // A plugin's own code: stable by the same promise (see PluginException), not in ErrorCode.
+            return Response.status(plugin.status())
+                    .type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ApiError(plugin.code(), plugin.getMessage(), null))
+                    .build();
         }
         if (find(thrown, OptimisticLockException.class) != null) {
             return ErrorResponses.of(ErrorCode.CONCURRENT_UPDATE,

@@ -2,10 +2,12 @@ package org.kinship.web.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.kinship.platform.community.CommunityRepository;
 import org.kinship.platform.community.MembershipService;
@@ -29,6 +31,17 @@ public class MeResource {
 
     @Inject
     CommunityRepository communities;
+
+    /**
+     * Deletes the caller's account: their private plugin data (toolbox, crisis plan) goes with it,
+     * their memberships end as when leaving. Their identity at the sign-in service stays theirs; a
+     * later sign-in starts a new, empty account.
+     */
+    @DELETE
+    public Response delete() {
+        memberships.deleteAccount(caller.require());
+        return Response.noContent().build();
+    }
 
     @GET
     public Me me() {

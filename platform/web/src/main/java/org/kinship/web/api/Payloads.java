@@ -20,7 +20,7 @@ public final class Payloads {
     }
 
     /** The community page: the summary plus crisis resources, and the caller's own membership if any. */
-    public record CommunityDetails(String slug, String name, String description, String language, String timeZone,
+    public record CommunityDetails(String id, String slug, String name, String description, String language, String timeZone,
                                    long memberCount, String registrationPolicy, List<CrisisResourceData> crisisResources,
                                    MyMembership membership) {
     }

@@ -57,7 +57,7 @@ final class Views {
     }
 
     static CommunityDetails details(Community c, long memberCount, Membership mine) {
-        return new CommunityDetails(c.slug().value(), c.name(), c.description(), c.language(), c.timeZone().getId(),
+        return new CommunityDetails(c.id().value().toString(), c.slug().value(), c.name(), c.description(), c.language(), c.timeZone().getId(),
                 memberCount, c.registrationPolicy().name(),
                 c.crisisResources().stream().map(r -> new CrisisResourceData(r.label(), r.phone(), r.description())).toList(),
                 mine == null ? null : new MyMembership(mine.id().toString(), mine.pseudonym().value(), mine.role().name(),
