@@ -30,7 +30,8 @@ providers() {
 }
 
 manifest_value() { # jar key
-  unzip -p "$1" META-INF/MANIFEST.MF 2>/dev/null | tr -d '\r' | sed -n "s/^$2: //p" | head -1
+  # A jar without a manifest is fine: it just has no title to show.
+  { unzip -p "$1" META-INF/MANIFEST.MF 2>/dev/null || true; } | tr -d '\r' | sed -n "s/^$2: //p" | head -1
 }
 
 # Reads [<ear>] [-o <out>] into EAR and OUT.
