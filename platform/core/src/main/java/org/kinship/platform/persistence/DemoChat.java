@@ -2,7 +2,6 @@ package org.kinship.platform.persistence;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -102,19 +101,5 @@ public class DemoChat extends DemoMigration {
 
     private static UUID member(Connection db, UUID community, UUID account) throws SQLException {
         return one(db, "select id from membership where community_id = ? and account_id = ?", community, account);
-    }
-
-    private static UUID one(Connection db, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement st = db.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                st.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rs = st.executeQuery()) {
-                if (!rs.next()) {
-                    throw new SQLException("demo data missing for " + sql);
-                }
-                return rs.getObject(1, UUID.class);
-            }
-        }
     }
 }

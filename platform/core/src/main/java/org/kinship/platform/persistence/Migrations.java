@@ -51,7 +51,7 @@ public class Migrations {
             var demo = Flyway.configure(loader)
                     .dataSource(dataSource)
                     .locations(new String[0])
-                    .javaMigrations(new DemoCommunities(), new DemoForum(), new DemoChat())
+                    .javaMigrations(new DemoCommunities(), new DemoForum(), new DemoChat(), new DemoPlugins())
                     .table("kinship_demo_history")
                     .baselineOnMigrate(true)
                     .baselineVersion("0")
