@@ -314,7 +314,7 @@ function pluginSettings(c, list) {
     return box;
   }
   const sorted = list.slice().sort((a, b) => inLang(a.names).localeCompare(inLang(b.names)));
-  box.append(h('ul', { class: 'plugin-list' }, sorted.map((p) => pluginRow(c, base, p))));
+  box.append(h('ul', { class: 'cards plugin-list' }, sorted.map((p) => pluginRow(c, base, p))));
   return box;
 }
 

@@ -107,7 +107,8 @@ export default async function page(kit) {
   });
 
   // ---- the last 30 days ----
-  const list = h('ol', { class: 'mood-days', 'data-test': 'mood-days' });
+  // Inline style: a plugin brings its own look rather than lean on the host's class names, which may change.
+  const list = h('ol', { class: 'mood-days', 'data-test': 'mood-days', style: 'list-style: none; padding: 0; display: grid; gap: .75rem;' });
   const empty = h('p', {}, w.none);
   const paint = () => {
     list.replaceChildren(...data.days.map((d) => {
