@@ -2,6 +2,7 @@ package org.kinship.platform.plugin;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,6 +18,10 @@ import org.kinship.plugin.api.PluginDatabase;
 public class PluginTransactions {
     @Resource(lookup = "java:jboss/datasources/KinshipDS")
     DataSource dataSource;
+
+    /** Through the container, so that every call gets the transaction interceptor. */
+    @Inject
+    PluginTransactions self;
 
     @Transactional(Transactional.TxType.REQUIRED)
     public <T> T run(String pluginId, PluginDatabase.Work<T> work) {
@@ -34,7 +39,7 @@ public class PluginTransactions {
         return new PluginDatabase() {
             @Override
             public <T> T inTransaction(Work<T> work) {
-                return run(pluginId, work);
+                return self.run(pluginId, work);
             }
         };
     }
