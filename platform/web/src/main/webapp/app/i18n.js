@@ -35,6 +35,23 @@ new = Create a community
 lang.switch.nb = På norsk
 lang.switch.en = In English
 footer = Kinship is peer support between people who have been there. It is not a health service or an emergency service.
+[account]
+title = Your account
+signedOut = Sign in to see your account.
+communities = Your communities
+onlyYou = Only you see your pseudonyms side by side. Nobody else can link them.
+as = as {pseudonym} ({role})
+none = You are not a member of any community yet.
+deleteTitle = Delete your account
+deleteWhat.plugins = What you kept in your tools (toolbox, crisis plan) is deleted, with every share you gave.
+deleteWhat.memberships = You leave every community, as if you had left each one.
+deleteWhat.posts = What you wrote in forums and chats stays, under your pseudonym, as when you leave.
+deleteWhat.login = Your login stays at the sign-in service; signing in again later starts a new, empty account.
+delete = Delete my account…
+deleteQ = Delete your account now? This cannot be undone.
+deleteYes = Yes, delete my account
+[nav]
+account = Your account
 [dir]
 title = Communities
 lead = Find a peer-support community near you. You choose a different name in each one, and nobody can link them.
@@ -969,6 +986,23 @@ new = Opprett et fellesskap
 lang.switch.nb = På norsk
 lang.switch.en = In English
 footer = Kinship er likepersonsstøtte mellom folk som har vært der selv. Det er ikke en helsetjeneste eller en nødtjeneste.
+[account]
+title = Kontoen din
+signedOut = Logg inn for å se kontoen din.
+communities = Fellesskapene dine
+onlyYou = Bare du ser kallenavnene dine side om side. Ingen andre kan koble dem sammen.
+as = som {pseudonym} ({role})
+none = Du er ikke medlem av noe fellesskap ennå.
+deleteTitle = Slett kontoen din
+deleteWhat.plugins = Det du har i verktøyene dine (verktøykasse, kriseplan) slettes, med alt du har delt.
+deleteWhat.memberships = Du går ut av alle fellesskap, som om du hadde gått ut av hvert enkelt.
+deleteWhat.posts = Det du har skrevet i forum og chat blir stående under kallenavnet ditt, som når du går ut.
+deleteWhat.login = Innloggingen din blir værende hos innloggingstjenesten; logger du inn igjen senere, får du en ny, tom konto.
+delete = Slett kontoen min …
+deleteQ = Slette kontoen din nå? Det kan ikke angres.
+deleteYes = Ja, slett kontoen min
+[nav]
+account = Kontoen din
 [dir]
 title = Fellesskap
 lead = Finn et likepersonsfellesskap nær deg. Du velger et eget navn i hvert av dem, og ingen kan koble dem sammen.
