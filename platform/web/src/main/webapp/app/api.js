@@ -15,7 +15,8 @@ const TIMEOUT = 30000;
 export async function api(path, method = 'GET', body) {
   const ctrl = typeof AbortController === 'function' ? new AbortController() : null;
   const timer = ctrl && setTimeout(() => ctrl.abort(), TIMEOUT);
-  const headers = { Accept: 'application/json' };
+  // The language the reader chose in the header, so that text the server writes (plugins' messages) matches.
+  const headers = { Accept: 'application/json', 'Accept-Language': document.documentElement.lang || 'en' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let res;
   try {

@@ -35,6 +35,23 @@ new = Create a community
 lang.switch.nb = På norsk
 lang.switch.en = In English
 footer = Kinship is peer support between people who have been there. It is not a health service or an emergency service.
+[account]
+title = Your account
+signedOut = Sign in to see your account.
+communities = Your communities
+onlyYou = Only you see your pseudonyms side by side. Nobody else can link them.
+as = as {pseudonym} ({role})
+none = You are not a member of any community yet.
+deleteTitle = Delete your account
+deleteWhat.plugins = What you kept in your tools (toolbox, crisis plan) is deleted, with every share you gave.
+deleteWhat.memberships = You leave every community, as if you had left each one.
+deleteWhat.posts = What you wrote in forums and chats stays, under your pseudonym, as when you leave.
+deleteWhat.login = Your login stays at the sign-in service; signing in again later starts a new, empty account.
+delete = Delete my account…
+deleteQ = Delete your account now? This cannot be undone.
+deleteYes = Yes, delete my account
+[nav]
+account = Your account
 [dir]
 title = Communities
 lead = Find a peer-support community near you. You choose a different name in each one, and nobody can link them.
@@ -920,6 +937,32 @@ MEETUP_REMINDER.day = Reminder: you’re going to a meetup tomorrow.
 MEETUP_REMINDER.soon = Reminder: your meetup starts in two hours.
 COMPANY_OFFERED = {p} offers to go to the meetup with you.
 COMPANY_MATCHED = You and {p} are going together.
+[plugin]
+off.title = This tool is not switched on in this community
+off.text = {name} has not switched this tool on, or it is not on this server. The community’s admins choose which tools it uses.
+off.admin = This tool is switched off in {name}, or it is not on this server. You can switch tools on and off in the community’s settings.
+off.toSettings = Go to the community’s plugins
+off.back = Back to {name}
+[home]
+pluginsTitle = More tools
+[set]
+plugins = Plugins
+pluginsHint = Tools added to this server. Switching one on gives every member its pages; switching it off hides them and keeps what members stored in it.
+pluginsNone = This server has no plugins.
+pluginVersion = Version {v}
+pluginOn = {name} is switched on in this community
+pluginIsOn = On: members can use it.
+pluginIsOff = Off: hidden from members. What they stored in it is kept.
+pluginSwitchedOn = {name} is switched on.
+pluginSwitchedOff = {name} is switched off. What members stored in it is kept.
+pluginDelete = Delete this plugin’s data
+pluginDeleteQ = Delete everything {name} stored for {community}? Members’ own entries in it go too, and this cannot be undone.
+pluginDeleteYes = Yes, delete the data
+pluginDeleted = Deleted everything {name} stored in this community.
+[err]
+plugin_not_enabled = This tool is not switched on in this community.
+plugin_not_found = This tool is not on this server.
+plugin_enabled = Switch the plugin off before deleting its data.
 `);
 
 const nb = parse(`
@@ -943,6 +986,23 @@ new = Opprett et fellesskap
 lang.switch.nb = På norsk
 lang.switch.en = In English
 footer = Kinship er likepersonsstøtte mellom folk som har vært der selv. Det er ikke en helsetjeneste eller en nødtjeneste.
+[account]
+title = Kontoen din
+signedOut = Logg inn for å se kontoen din.
+communities = Fellesskapene dine
+onlyYou = Bare du ser kallenavnene dine side om side. Ingen andre kan koble dem sammen.
+as = som {pseudonym} ({role})
+none = Du er ikke medlem av noe fellesskap ennå.
+deleteTitle = Slett kontoen din
+deleteWhat.plugins = Det du har i verktøyene dine (verktøykasse, kriseplan) slettes, med alt du har delt.
+deleteWhat.memberships = Du går ut av alle fellesskap, som om du hadde gått ut av hvert enkelt.
+deleteWhat.posts = Det du har skrevet i forum og chat blir stående under kallenavnet ditt, som når du går ut.
+deleteWhat.login = Innloggingen din blir værende hos innloggingstjenesten; logger du inn igjen senere, får du en ny, tom konto.
+delete = Slett kontoen min …
+deleteQ = Slette kontoen din nå? Det kan ikke angres.
+deleteYes = Ja, slett kontoen min
+[nav]
+account = Kontoen din
 [dir]
 title = Fellesskap
 lead = Finn et likepersonsfellesskap nær deg. Du velger et eget navn i hvert av dem, og ingen kan koble dem sammen.
@@ -1887,6 +1947,32 @@ meetup_not_found = Fant ikke treffet.
 occurrence_not_found = Treffet har ingen slik dato.
 company_request_not_found = Fant ikke forespørselen om følge.
 feed_not_found = Det finnes ingen kalender på denne adressen.
+[plugin]
+off.title = Dette verktøyet er ikke slått på i dette fellesskapet
+off.text = {name} har ikke slått på dette verktøyet, eller det finnes ikke på denne serveren. Administratorene velger hvilke verktøy fellesskapet bruker.
+off.admin = Dette verktøyet er slått av i {name}, eller det finnes ikke på denne serveren. Du slår verktøy av og på i fellesskapets innstillinger.
+off.toSettings = Gå til fellesskapets tillegg
+off.back = Tilbake til {name}
+[home]
+pluginsTitle = Flere verktøy
+[set]
+plugins = Tillegg
+pluginsHint = Verktøy som er lagt til på denne serveren. Slår du ett på, får alle medlemmene sidene det har; slår du det av, skjules de, og det medlemmene har lagret i det, blir tatt vare på.
+pluginsNone = Denne serveren har ingen tillegg.
+pluginVersion = Versjon {v}
+pluginOn = {name} er slått på i dette fellesskapet
+pluginIsOn = På: medlemmene kan bruke det.
+pluginIsOff = Av: skjult for medlemmene. Det de har lagret i det, blir tatt vare på.
+pluginSwitchedOn = {name} er slått på.
+pluginSwitchedOff = {name} er slått av. Det medlemmene har lagret i det, blir tatt vare på.
+pluginDelete = Slett dataene til dette tillegget
+pluginDeleteQ = Slette alt {name} har lagret for {community}? Medlemmenes egne oppføringer i det forsvinner også, og det kan ikke angres.
+pluginDeleteYes = Ja, slett dataene
+pluginDeleted = Slettet alt {name} har lagret i dette fellesskapet.
+[err]
+plugin_not_enabled = Dette verktøyet er ikke slått på i dette fellesskapet.
+plugin_not_found = Dette verktøyet finnes ikke på denne serveren.
+plugin_enabled = Slå av tillegget før du sletter dataene.
 `);
 
 export const strings = { en, nb };

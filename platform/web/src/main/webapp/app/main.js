@@ -10,6 +10,7 @@ const footer = document.getElementById('site-footer');
 const routes = [
   [/^\/$/, () => import('./views/directory.js')],
   [/^\/new$/, () => import('./views/new.js')],
+  [/^\/account$/, () => import('./views/account.js')],
   [/^\/c\/([^/]+)$/, () => import('./views/community.js')],
   [/^\/c\/([^/]+)\/join$/, () => import('./views/join.js')],
   [/^\/c\/([^/]+)\/moderation$/, () => import('./views/moderation.js')],
@@ -26,6 +27,8 @@ const routes = [
   [/^\/c\/([^/]+)\/meetups$/, () => import('./views/meetups.js')],
   [/^\/c\/([^/]+)\/meetups\/new$/, () => import('./views/meetupNew.js')],
   [/^\/c\/([^/]+)\/meetups\/([^/]+)\/([^/]+)$/, () => import('./views/meetup.js')],
+  // A plugin's page: /c/{slug}/p/{plugin id}, /c/{slug}/p/{plugin id}/{page} and deeper (the rest is the page's own).
+  [/^\/c\/([^/]+)\/p\/([^/]+)(?:\/([^/]+)(\/.+)?)?$/, () => import('./views/plugin.js')],
 ];
 
 // ---- who is signed in ----
@@ -63,7 +66,7 @@ function renderHeader() {
   let account = [];
   if (me && me.authenticated) {
     account = [
-      h('span', { class: 'signed-in', 'data-test': 'signed-in-as' }, t('signedIn')),
+      h('a', { href: '/account', class: 'nav-link', 'data-test': 'signed-in-as' }, t('nav.account')),
       h('form', { method: 'post', action: '/logout', class: 'sign-out' },
         h('button', { type: 'submit', class: 'link-button', 'data-test': 'sign-out' }, t('signOut'))),
     ];

@@ -3,6 +3,7 @@ import { h } from '../dom.js';
 import { api, enc } from '../api.js';
 import { app, t, tn, h1, emergencyNotice, confirmAction, roleName, langName, policyText } from '../ui.js';
 import { joinForm, signInBlock } from './join.js';
+import { pluginsOf, navigationEntries } from './plugin.js';
 
 const RANK = { ADMIN: 0, MODERATOR: 1, PROVIDER: 2, MEMBER: 3 };
 
@@ -11,10 +12,12 @@ export default async function community({ params: [slug] }) {
   const m = c.membership || null;
   if (m && m.status === 'ACTIVE') {
     const base = '/communities/' + enc(c.slug);
-    const [members, notes, rooms] = await Promise.all([api(base + '/members'),
-      // The counts are a nicety: the page shows without them when they cannot be had.
-      api(base + '/notifications').catch(() => null), api(base + '/chat/rooms').catch(() => [])]);
-    return home(c, m, members, notes && notes.filter((n) => !n.read).length, rooms.reduce((n, r) => n + Number(r.unread || 0), 0));
+    const [members, notes, rooms, plugins] = await Promise.all([api(base + '/members'),
+      // The counts are a nicety: the page shows without them when they cannot be had. So are plugins' entries.
+      api(base + '/notifications').catch(() => null), api(base + '/chat/rooms').catch(() => []),
+      pluginsOf(c.slug, { fresh: true }).catch(() => [])]);
+    return home(c, m, members, notes && notes.filter((n) => !n.read).length, rooms.reduce((n, r) => n + Number(r.unread || 0), 0),
+      navigationEntries(c.slug, plugins));
   }
   return outside(c, m, me);
 }
@@ -63,7 +66,7 @@ function outside(c, m, me) {
 }
 
 /** A member's home in the community. */
-function home(c, m, members, unread, chatUnread) {
+function home(c, m, members, unread, chatUnread, pluginEntries) {
   const base = '/c/' + enc(c.slug);
   const tools = [];
   if (m.role === 'MODERATOR' || m.role === 'ADMIN') {
@@ -112,6 +115,11 @@ function home(c, m, members, unread, chatUnread) {
         h('div', { class: 'actions' },
           h('a', { href: base + '/chat', class: 'button', 'data-test': 'chat-link' }, t('home.chat'),
             chatUnread > 0 && [' ', h('span', { class: 'count' }, tn('chat.unread', chatUnread))]))),
+      // What the plugins this community switched on add, each page the plugin offers for navigation.
+      pluginEntries.length > 0 && h('section', { class: 'features', 'aria-labelledby': 'plugins-feature-title', 'data-test': 'plugin-entries' },
+        h('h2', { id: 'plugins-feature-title' }, t('home.pluginsTitle')),
+        h('div', { class: 'actions' }, pluginEntries.map((e) =>
+          h('a', { href: e.href, class: 'button secondary', 'data-test': 'plugin-link', 'data-plugin': e.plugin }, e.title)))),
       h('section', { 'aria-labelledby': 'about-title' }, h('h2', { id: 'about-title' }, t('home.about')), about(c)),
       h('section', { 'aria-labelledby': 'members-title' },
         h('h2', { id: 'members-title' }, t('home.members')), membersBox),

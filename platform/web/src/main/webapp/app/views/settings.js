@@ -4,8 +4,10 @@ import { h, newId } from '../dom.js';
 import { api, enc, ApiError } from '../api.js';
 import {
   app, t, h1, backLink, field, formEnd, onSubmit, check, Invalid, announce, refusal, roleName, busy, showError,
+  confirmAction, errorText,
 } from '../ui.js';
 import { formSlot } from '../forum.js';
+import { forgetPlugins, inLang } from './plugin.js';
 
 const LANGS = [['nb', 'Norsk bokmål'], ['nn', 'Norsk nynorsk'], ['se', 'Davvisámegiella'], ['en', 'English'],
   ['sv', 'Svenska'], ['da', 'Dansk'], ['fi', 'Suomi']];
@@ -20,7 +22,9 @@ export default async function settings({ params: [slug] }) {
   if (!me.authenticated) throw new ApiError(401, 'not_authenticated', '');
   const m = c.membership;
   if (!m || m.status !== 'ACTIVE' || m.role !== 'ADMIN') throw refusal('forbidden', t('set.onlyAdmins', { name: c.name }));
-  const [members, cats] = await Promise.all([api(base + '/members'), api(base + '/forum/categories')]);
+  const [members, cats, plugins] = await Promise.all([api(base + '/members'), api(base + '/forum/categories'),
+    // The rest of the settings stay usable when the plugin list cannot be had; its section says so.
+    api(base + '/plugins').catch((err) => ({ failed: err }))]);
   const title = t('set.title', { name: c.name });
 
   const s = settingsForm(c);
@@ -44,7 +48,7 @@ export default async function settings({ params: [slug] }) {
     nodes: [backLink('/c/' + enc(c.slug), c.name), h1(title), form,
       h('p', { class: 'hint' }, t('set.crisisWords'), ' ',
         h('a', { href: '/c/' + enc(c.slug) + '/safety', 'data-test': 'safety-link' }, t('set.crisisWordsLink'))),
-      categories(c, cats), roles(c, m, members)],
+      categories(c, cats), pluginSettings(c, plugins), roles(c, m, members)],
   };
 }
 
@@ -291,6 +295,82 @@ function categories(c, list) {
   box.append(heading, h('p', { class: 'hint' }, t('cat.hint')), emptyNote, ol, add);
   return box;
 }
+
+/**
+ * The plugins the server has, each switched on or off for this community. Off hides its pages and
+ * answers its endpoints "not enabled" but keeps its data, which only then may be deleted.
+ */
+function pluginSettings(c, list) {
+  const base = '/communities/' + enc(c.slug) + '/plugin-settings/';
+  const heading = h('h2', { id: 'plugins-title', tabindex: '-1' }, t('set.plugins'));
+  const box = h('section', { 'aria-labelledby': 'plugins-title', 'data-test': 'plugin-settings' }, heading,
+    h('p', { class: 'hint' }, t('set.pluginsHint')));
+  if (!Array.isArray(list)) {
+    box.append(h('p', { role: 'alert' }, errorTextOf(list.failed)));
+    return box;
+  }
+  if (!list.length) {
+    box.append(h('p', {}, t('set.pluginsNone')));
+    return box;
+  }
+  const sorted = list.slice().sort((a, b) => inLang(a.names).localeCompare(inLang(b.names)));
+  box.append(h('ul', { class: 'cards plugin-list' }, sorted.map((p) => pluginRow(c, base, p))));
+  return box;
+}
+
+function pluginRow(c, base, p) {
+  const li = h('li', { 'data-test': 'plugin-row', 'data-plugin': p.id });
+  const name = () => inLang(p.names);
+  const paint = (message) => {
+    const id = newId('plugin');
+    const toggle = h('input', { type: 'checkbox', role: 'switch', id, checked: !!p.enabled, 'data-test': 'plugin-switch',
+      'aria-describedby': id + '-state' });
+    const status = h('div', { class: 'form-status' },
+      message && h('p', { class: 'flash small', role: 'status', 'data-test': 'plugin-saved' }, message));
+    const card = h('div', { class: 'card' },
+      h('h3', {}, name()),
+      inLang(p.descriptions) && h('p', { class: 'desc-full' }, inLang(p.descriptions)),
+      h('p', { class: 'hint' }, t('set.pluginVersion', { v: p.version })),
+      h('div', { class: 'choice' }, toggle, h('label', { for: id }, t('set.pluginOn', { name: name() }))),
+      h('p', { class: 'hint', id: id + '-state', 'data-test': 'plugin-state' }, t(p.enabled ? 'set.pluginIsOn' : 'set.pluginIsOff')),
+      status,
+      // Only while off: the host refuses to delete the data of a plugin in use (plugin_enabled).
+      !p.enabled && confirmAction({
+        label: t('set.pluginDelete'),
+        question: t('set.pluginDeleteQ', { name: name(), community: c.name }),
+        yes: t('set.pluginDeleteYes'),
+        run: async () => {
+          await api(base + enc(p.id) + '/data', 'DELETE');
+          const done = t('set.pluginDeleted', { name: name() });
+          paint(done);
+          li.querySelector('h3').focus();
+          announce(done);
+        },
+      }));
+    toggle.addEventListener('change', () => busy(card, async () => {
+      const want = toggle.checked;
+      let saved;
+      try {
+        saved = await api(base + enc(p.id), 'PUT', { enabled: want });
+      } catch (err) {
+        toggle.checked = !want;
+        throw err;
+      }
+      Object.assign(p, saved);
+      forgetPlugins(c.slug);
+      const done = t(p.enabled ? 'set.pluginSwitchedOn' : 'set.pluginSwitchedOff', { name: name() });
+      paint(done);
+      li.querySelector('[data-test="plugin-switch"]').focus();
+      announce(done);
+    }));
+    li.replaceChildren(card);
+    li.querySelector('h3').setAttribute('tabindex', '-1');
+  };
+  paint();
+  return li;
+}
+
+const errorTextOf = (err) => (err && err.code ? errorText(err) : t('err.unexpected'));
 
 function roles(c, me, members) {
   const base = '/communities/' + enc(c.slug) + '/members/';

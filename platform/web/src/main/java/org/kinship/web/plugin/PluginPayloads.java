@@ -23,10 +23,6 @@ public final class PluginPayloads {
     public record InstalledEntry(String id, String version, String apiVersion, String status, String reason) {
     }
 
-    /** The admin's switch. A Boolean, so that a missing value is told apart from false. */
-    public record Switch(Boolean enabled) {
-    }
-
     static PluginEntry entry(CommunityPlugin p) {
         var d = p.plugin().descriptor();
         return new PluginEntry(d.id(), d.version(), d.names(), d.descriptions(), p.enabled(),

@@ -2,6 +2,8 @@ package org.kinship.web.plugin;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.PUT;
@@ -37,11 +39,14 @@ public class PluginSettingsResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    public PluginPayloads.PluginEntry set(PluginPayloads.Switch request) {
-        if (request == null || request.enabled() == null) {
+    public PluginPayloads.PluginEntry set(JsonObject request) {
+        // Read as JSON itself: JSON-B would take "yes" or 0 for false and quietly switch the plugin off.
+        JsonValue enabled = request == null ? null : request.get("enabled");
+        JsonValue.ValueType type = enabled == null ? JsonValue.ValueType.NULL : enabled.getValueType();
+        if (type != JsonValue.ValueType.TRUE && type != JsonValue.ValueType.FALSE) {
             throw new KinshipException(ErrorCode.VALIDATION_FAILED, "Say whether the plugin is on: {\"enabled\": true} or false.");
         }
-        return PluginPayloads.entry(plugins.setEnabled(caller.require(), slug, id, request.enabled()));
+        return PluginPayloads.entry(plugins.setEnabled(caller.require(), slug, id, type == JsonValue.ValueType.TRUE));
     }
 
     @DELETE
