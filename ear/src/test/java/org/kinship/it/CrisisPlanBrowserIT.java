@@ -18,6 +18,8 @@ import org.kinship.it.support.Browser;
 import org.kinship.it.support.Deployments;
 import org.kinship.it.support.Tokens;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -96,6 +98,7 @@ class CrisisPlanBrowserIT {
             for (WebElement part : ada.driver().findElements(By.cssSelector("header, nav, footer"))) {
                 assertFalse(part.isDisplayed(), "no navigation on paper");
             }
+            ((JavascriptExecutor) ada.driver()).executeScript("window.scrollTo(0, 0)");
             ada.screenshot("crisis-plan-print-360");
             chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
             assertFalse(printed.isDisplayed(), "the print copy is for paper only");
@@ -113,7 +116,8 @@ class CrisisPlanBrowserIT {
             assertTrue(share.getText().contains("Pia"), share.getText());
             ada.await(By.cssSelector("[data-test='share-added']"));
             assertTrue(ada.scrollWidth() <= 360, "the plan page fits a phone");
-            ada.screenshot("crisis-plan-written-360");
+            ((JavascriptExecutor) ada.driver()).executeScript("arguments[0].scrollIntoView()", share);
+            ada.screenshot("crisis-plan-shared-360");
 
             signIn(pia, page + "/shared", Tokens.PROVIDER);
             WebElement card = pia.await(By.cssSelector("[data-test='shared-plan'][data-owner='" + f.adaId + "']"));
@@ -135,6 +139,7 @@ class CrisisPlanBrowserIT {
             assertEquals("web", logged.getAttribute("data-how"));
             assertEquals(1, ada.driver().findElements(By.cssSelector("[data-test='view-log'] li")).size(),
                     "Ada's own reading is not in her log");
+            ((JavascriptExecutor) ada.driver()).executeScript("arguments[0].scrollIntoView()", logged);
             ada.screenshot("crisis-plan-view-log-360");
 
             ada.driver().findElement(By.cssSelector("li[data-test='share'][data-member='" + f.piaId + "'] [data-test='revoke']")).click();
@@ -150,6 +155,15 @@ class CrisisPlanBrowserIT {
             pia.screenshot("crisis-plan-revoked-360");
             pia.go(page + "/shared");
             pia.await(By.cssSelector("[data-test='shared-none']"));
+
+            // On a desktop, and in Norwegian.
+            ada.driver().manage().window().setSize(new Dimension(1280, 900));
+            ada.driver().findElement(By.id("lang-switch")).click();
+            ada.await(By.xpath("//h1[normalize-space()='Min kriseplan']"));
+            assertTrue(ada.driver().findElement(By.cssSelector("[data-test='crisis-numbers']")).getText().contains("Krisenumre"));
+            assertEquals("Legg til et varseltegn", ada.driver().findElement(By.cssSelector("[data-test='add-warningSigns']")).getText());
+            assertTrue(ada.scrollWidth() <= 1280);
+            ada.screenshot("crisis-plan-nb-1280");
         }
         assertEquals(1, Api.as(Tokens.ADA).get(f.base() + "/plan/views").object().getJsonArray("views").size(),
                 "one read by Pia, none after the revoke");
