@@ -1,6 +1,7 @@
 package org.kinship.web.api;
 
 import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParsingException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotAllowedException;
@@ -46,7 +47,8 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             return ErrorResponses.of(ErrorCode.CONCURRENT_UPDATE,
                     "Someone changed this at the same moment, so nothing was saved. Please try again.");
         }
-        if (find(thrown, JsonbException.class) != null || thrown instanceof ProcessingException) {
+        if (find(thrown, JsonbException.class) != null || find(thrown, JsonParsingException.class) != null
+                || thrown instanceof ProcessingException) {
             return ErrorResponses.of(ErrorCode.MALFORMED_REQUEST, "The request body is not valid JSON of the expected shape.");
         }
         if (thrown instanceof NotFoundException) {
