@@ -42,13 +42,6 @@ class ChatBrowserIT {
         return Deployments.kinshipEar();
     }
 
-    private static void signIn(Browser browser, String path, String user) {
-        browser.go("/login" + path);
-        browser.await(By.id("username")).sendKeys(user);
-        browser.driver().findElement(By.id("password")).sendKeys(Tokens.password(user));
-        browser.driver().findElement(By.id("kc-login")).click();
-    }
-
     private static String chat(String slug) {
         return "/api/communities/" + slug + "/chat";
     }
@@ -116,7 +109,7 @@ class ChatBrowserIT {
 
         try (Browser ada = Browser.open(1280, 900); Browser bo = Browser.open(360, 800)) {
             // Ada at a desk: the list and the room side by side; the restricted room shows what she has not read.
-            signIn(ada, "/c/" + f.slug + "/chat/" + cafe, Tokens.ADA);
+            ada.signIn("/c/" + f.slug + "/chat/" + cafe, Tokens.ADA);
             ada.await(By.cssSelector("[data-test='chat-room'][data-room='" + cafe + "']"));
             WebElement parentsLink = ada.await(By.cssSelector("[data-test='room-link'][data-room='" + parents + "']"));
             assertEquals("1", parentsLink.getAttribute("data-unread"), "one unread message in the restricted room");
@@ -125,7 +118,7 @@ class ChatBrowserIT {
             awaitStatus(ada, "open");
 
             // Bo on a phone: from the community page to the chat, the list first, then the room on its own.
-            signIn(bo, "/c/" + f.slug, Tokens.BO);
+            bo.signIn("/c/" + f.slug, Tokens.BO);
             bo.await(By.cssSelector("[data-test='chat-link']")).click();
             WebElement cafeLink = bo.await(By.cssSelector("[data-test='room-link'][data-room='" + cafe + "']"));
             assertTrue(bo.driver().findElements(By.cssSelector("[data-test='room-link'][data-room='" + parents + "']")).isEmpty(),

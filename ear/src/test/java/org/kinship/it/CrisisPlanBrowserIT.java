@@ -36,13 +36,6 @@ class CrisisPlanBrowserIT {
         return Deployments.kinshipEar();
     }
 
-    private static void signIn(Browser browser, String path, String user) {
-        browser.go("/login" + path);
-        browser.await(By.id("username")).sendKeys(user);
-        browser.driver().findElement(By.id("password")).sendKeys(Tokens.password(user));
-        browser.driver().findElement(By.id("kc-login")).click();
-    }
-
     /** Adds a row to a list editor and types into it. */
     private static void addLine(Browser b, String list, String text) {
         b.driver().findElement(By.cssSelector("[data-test='add-" + list + "']")).click();
@@ -59,7 +52,7 @@ class CrisisPlanBrowserIT {
         Tokens.awaitKeycloak();
 
         try (Browser ada = Browser.open(360, 800); Browser pia = Browser.open(360, 800)) {
-            signIn(ada, page, Tokens.ADA);
+            ada.signIn(page, Tokens.ADA);
             WebElement form = ada.await(By.cssSelector("form[data-test='plan-form']"));
             WebElement numbers = ada.driver().findElement(By.cssSelector("[data-test='crisis-numbers']"));
             assertTrue(numbers.getText().contains("116 123"), "the community's crisis numbers first: " + numbers.getText());
@@ -119,7 +112,7 @@ class CrisisPlanBrowserIT {
             ((JavascriptExecutor) ada.driver()).executeScript("arguments[0].scrollIntoView()", share);
             ada.screenshot("crisis-plan-shared-360");
 
-            signIn(pia, page + "/shared", Tokens.PROVIDER);
+            pia.signIn(page + "/shared", Tokens.PROVIDER);
             WebElement card = pia.await(By.cssSelector("[data-test='shared-plan'][data-owner='" + f.adaId + "']"));
             card.findElement(By.tagName("a")).click();
             WebElement view = pia.await(By.cssSelector("[data-test='shared-plan-view']"));

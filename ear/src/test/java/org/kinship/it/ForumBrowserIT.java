@@ -30,20 +30,13 @@ class ForumBrowserIT {
         return Deployments.kinshipEar();
     }
 
-    private static void signIn(Browser browser, String path, String user) {
-        browser.go("/login" + path);
-        browser.await(By.id("username")).sendKeys(user);
-        browser.driver().findElement(By.id("password")).sendKeys(Tokens.password(user));
-        browser.driver().findElement(By.id("kc-login")).click();
-    }
-
     @Test
     void startReplyReportHideAndTheAuthorSeesWhy() {
         ForumFixtures f = ForumFixtures.create("fbrowser");
         Tokens.awaitKeycloak();
         String threadPath;
         try (Browser author = Browser.open(360, 800)) {
-            signIn(author, "/c/" + f.slug + "/forum/new", Tokens.ADA);
+            author.signIn("/c/" + f.slug + "/forum/new", Tokens.ADA);
             WebElement form = author.await(By.cssSelector("form[data-test='thread-form']"));
             new Select(form.findElement(By.name("category"))).selectByValue(f.categoryId);
             form.findElement(By.name("title")).sendKeys("Bad week at home");
@@ -62,7 +55,7 @@ class ForumBrowserIT {
         }
 
         try (Browser member = Browser.open(1280, 900)) {
-            signIn(member, threadPath, Tokens.BO);
+            member.signIn(threadPath, Tokens.BO);
             member.await(By.cssSelector("article[data-test='post'][data-seq='0']"));
             WebElement reply = member.await(By.cssSelector("form[data-test='reply-form']"));
             reply.findElement(By.name("body")).sendKeys("That sounds exhausting. I'm glad you wrote it here.");
@@ -78,7 +71,7 @@ class ForumBrowserIT {
         }
 
         try (Browser moderator = Browser.open(1280, 900)) {
-            signIn(moderator, "/c/" + f.slug + "/moderation", Tokens.MODERATOR);
+            moderator.signIn("/c/" + f.slug + "/moderation", Tokens.MODERATOR);
             moderator.await(By.cssSelector("[data-test='queue-item'][data-kind='REPORT']"));
             moderator.go(threadPath);
             WebElement opening = moderator.await(By.cssSelector("article[data-test='post'][data-seq='0']"));
@@ -90,7 +83,7 @@ class ForumBrowserIT {
         }
 
         try (Browser author = Browser.open(360, 800)) {
-            signIn(author, threadPath, Tokens.ADA);
+            author.signIn(threadPath, Tokens.ADA);
             WebElement notice = author.await(By.cssSelector("article[data-test='post'][data-seq='0'] [data-test='hidden-notice']"));
             assertTrue(notice.getText().contains("A real name was shared"), "the author is told why: " + notice.getText());
             author.screenshot("forum-hidden-author-360");

@@ -40,13 +40,6 @@ class ForumSettingsBrowserIT {
         return Deployments.kinshipEar();
     }
 
-    private static void signIn(Browser browser, String path, String user) {
-        browser.go("/login" + path);
-        browser.await(By.id("username")).sendKeys(user);
-        browser.driver().findElement(By.id("password")).sendKeys(Tokens.password(user));
-        browser.driver().findElement(By.id("kc-login")).click();
-    }
-
     private static List<String> hitThreads(Browser browser) {
         return browser.driver().findElements(By.cssSelector("[data-test='search-hit']")).stream()
                 .map(e -> e.getAttribute("data-thread")).toList();
@@ -64,7 +57,7 @@ class ForumSettingsBrowserIT {
         Tokens.awaitKeycloak();
 
         try (Browser bo = Browser.open(360, 800)) {
-            signIn(bo, "/c/" + f.slug + "/forum", Tokens.BO);
+            bo.signIn("/c/" + f.slug + "/forum", Tokens.BO);
             WebElement box = bo.await(By.cssSelector("form[data-test='search-form'] input[name='q']"));
             box.sendKeys("marigolds");
             bo.driver().findElement(By.cssSelector("form[data-test='search-form'] button[type='submit']")).click();
@@ -107,7 +100,7 @@ class ForumSettingsBrowserIT {
         String digest = "/api/communities/" + f.slug + "/digest";
         Tokens.awaitKeycloak();
         try (Browser bo = Browser.open(360, 800)) {
-            signIn(bo, "/c/" + f.slug, Tokens.BO);
+            bo.signIn("/c/" + f.slug, Tokens.BO);
             bo.await(By.cssSelector("[data-test='digest-link']")).click();
             WebElement form = bo.await(By.cssSelector("form[data-test='digest-form']"));
             assertTrue(bo.driver().findElement(By.cssSelector("[data-test='digest-state']")).getText().contains("off"));
@@ -153,7 +146,7 @@ class ForumSettingsBrowserIT {
         Tokens.awaitKeycloak();
 
         try (Browser admin = Browser.open(1280, 900)) {
-            signIn(admin, "/c/" + f.slug, Tokens.COMMUNITY_ADMIN);
+            admin.signIn("/c/" + f.slug, Tokens.COMMUNITY_ADMIN);
             admin.await(By.cssSelector("[data-test='safety-link']")).click();
             admin.await(By.cssSelector("[data-test='phrase-editor']"));
             WebElement state = admin.driver().findElement(By.cssSelector("[data-test='safety-state']"));
@@ -200,7 +193,7 @@ class ForumSettingsBrowserIT {
 
         String threadPath;
         try (Browser ada = Browser.open(360, 800)) {
-            signIn(ada, "/c/" + f.slug + "/forum/new", Tokens.ADA);
+            ada.signIn("/c/" + f.slug + "/forum/new", Tokens.ADA);
             WebElement form = ada.await(By.cssSelector("form[data-test='thread-form']"));
             new Select(form.findElement(By.name("category"))).selectByValue(f.categoryId);
             form.findElement(By.name("title")).sendKeys("Another grey one");
@@ -218,7 +211,7 @@ class ForumSettingsBrowserIT {
         assertTrue(threadPath.endsWith("/forum/t/" + alert.getString("threadId")), threadPath);
 
         try (Browser bo = Browser.open(1280, 900)) {
-            signIn(bo, "/c/" + f.slug, Tokens.BO);
+            bo.signIn("/c/" + f.slug, Tokens.BO);
             bo.await(By.cssSelector("[data-test='member-home']"));
             assertTrue(bo.driver().findElements(By.cssSelector("[data-test='safety-link']")).isEmpty(), "no link for a member");
             bo.go("/c/" + f.slug + "/safety");

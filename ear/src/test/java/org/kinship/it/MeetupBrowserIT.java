@@ -35,13 +35,6 @@ class MeetupBrowserIT {
         return Deployments.kinshipEar();
     }
 
-    private static void signIn(Browser browser, String path, String user) {
-        browser.go("/login" + path);
-        browser.await(By.id("username")).sendKeys(user);
-        browser.driver().findElement(By.id("password")).sendKeys(Tokens.password(user));
-        browser.driver().findElement(By.id("kc-login")).click();
-    }
-
     private static void awaitText(Browser b, By by, String text) {
         new WebDriverWait(b.driver(), Duration.ofSeconds(20)).until(d -> {
             try {
@@ -61,7 +54,7 @@ class MeetupBrowserIT {
         Tokens.awaitKeycloak();
 
         try (Browser ada = Browser.open(360, 800)) {
-            signIn(ada, "/c/" + f.slug + "/meetups", Tokens.ADA);
+            ada.signIn("/c/" + f.slug + "/meetups", Tokens.ADA);
             WebElement item = ada.await(By.cssSelector("[data-test='meetup-item'] a"));
             assertTrue(item.getText().contains("Tuesday café"), item.getText());
             item.click();
@@ -90,7 +83,7 @@ class MeetupBrowserIT {
         assertEquals(1, MeetupIT.notifications(Tokens.BO, f.slug, "MEETUP_PLACE").size());
 
         try (Browser bo = Browser.open(360, 800)) {
-            signIn(bo, "/c/" + f.slug + "/notifications", Tokens.BO);
+            bo.signIn("/c/" + f.slug + "/notifications", Tokens.BO);
             WebElement note = bo.await(By.cssSelector("[data-test='notification'][data-kind='MEETUP_PLACE']"));
             assertTrue(note.getText().contains("A place became free"), note.getText());
             note.findElement(By.cssSelector("[data-test='meetup-note-link']")).click();

@@ -287,13 +287,6 @@ class PluginHostIT {
         }
     }
 
-    private static void signIn(Browser browser, String path, String user) {
-        browser.go("/login" + path);
-        browser.await(By.id("username")).sendKeys(user);
-        browser.driver().findElement(By.id("password")).sendKeys(Tokens.password(user));
-        browser.driver().findElement(By.id("kc-login")).click();
-    }
-
     @Test
     void inTheBrowserTheAdminSwitchesItOnTheMemberUsesItAndItDisappearsWhenSwitchedOff() {
         String slug = community("plug-web");
@@ -302,7 +295,7 @@ class PluginHostIT {
         By link = By.cssSelector("[data-test='plugin-link'][data-plugin='" + ID + "']");
 
         try (Browser admin = Browser.open(1280, 900); Browser ada = Browser.open(360, 800)) {
-            signIn(admin, "/c/" + slug + "/settings", Tokens.COMMUNITY_ADMIN);
+            admin.signIn("/c/" + slug + "/settings", Tokens.COMMUNITY_ADMIN);
             WebElement card = admin.await(row);
             assertTrue(card.getText().contains("Mood check-in") && card.getText().contains("1.0.0"), card.getText());
             assertTrue(admin.driver().findElements(By.cssSelector("[data-plugin='" + PluginFromTheFuture.ID + "']")).isEmpty());
@@ -314,7 +307,7 @@ class PluginHostIT {
             assertTrue(entry(Api.as(Tokens.COMMUNITY_ADMIN).get(plugins(slug)).array(), ID).orElseThrow().getBoolean("enabled"));
             admin.screenshot("plugin-settings-on-1280");
 
-            signIn(ada, "/c/" + slug, Tokens.ADA);
+            ada.signIn("/c/" + slug, Tokens.ADA);
             ada.await(link).click();
             ada.awaitUrlContaining("/c/" + slug + "/p/" + ID);
             WebElement form = ada.await(By.cssSelector("form[data-test='mood-form']"));

@@ -61,6 +61,14 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** Signs in through Keycloak's real login page and lands on {@code path}. */
+    public void signIn(String path, String user) {
+        go("/login" + path);
+        await(By.id("username")).sendKeys(user);
+        driver().findElement(By.id("password")).sendKeys(Tokens.password(user));
+        driver().findElement(By.id("kc-login")).click();
+    }
+
     public void go(String pathOrUrl) {
         driver.get(pathOrUrl.startsWith("http") ? pathOrUrl : Api.baseUrl() + pathOrUrl);
     }
