@@ -68,9 +68,14 @@ public interface KinshipPlugin {
     }
 
     /**
-     * Something happened on the platform. Called after the platform's own change is stored, for
-     * every loaded plugin whether or not the community has it enabled, inside a transaction of its
-     * own: a thrown exception is logged and rolls back only this plugin's work. Must be quick.
+     * Something happened on the platform. Called for every loaded plugin whether or not the
+     * community has it enabled. Must be quick.
+     *
+     * <p>{@link PlatformEvent.MemberDeleted} comes inside the account deletion's own transaction
+     * (your {@link PluginDatabase} work joins it): if you throw, nothing of the deletion happens and
+     * the person can try again, so a member's data is deleted everywhere or nowhere. Every other
+     * event comes after the platform's change is stored, on another thread, in a transaction of
+     * this plugin's own: a thrown exception is logged and rolls back only this plugin's work.
      */
     default void onEvent(PlatformEvent event, PluginDatabase database) {
     }

@@ -29,7 +29,9 @@ public sealed interface PlatformEvent {
 
     /**
      * The person deleted their account. Delete everything they own in this community, and every
-     * share given to them, now: this is the promise Kinship makes them.
+     * share given to them, now: this is the promise Kinship makes them. Delivered inside the
+     * deletion's transaction, for every membership the person ever had (also ones they left), so a
+     * failure here stops the whole deletion rather than leaving part of their data behind.
      */
     record MemberDeleted(String communityId, String memberId) implements PlatformEvent {
     }

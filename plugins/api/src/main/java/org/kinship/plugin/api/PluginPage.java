@@ -20,13 +20,16 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * The kit holds: {@code h(tag, attributes, ...children)} to build elements;
- * {@code api(path, {method, body})} for the plugin's own endpoints (JSON in and out; rejects with
- * an error carrying {@code code} and {@code message}); {@code lang} ({@code en} or {@code nb});
+ * {@code api(path, {method, body})} for the plugin's own endpoints, relative to its base
+ * ({@code api('')} is the base itself; JSON in and out; rejects with an error carrying
+ * {@code code} and {@code message}); {@code lang} ({@code en} or {@code nb});
  * {@code community} ({@code id, slug, name}); {@code member} ({@code id, pseudonym, role}) or null;
  * {@code rest} (the path after the page's own, for detail pages); {@code query}
- * (URLSearchParams); {@code href(path)} for a link to another page of the plugin;
+ * (URLSearchParams); {@code href(path)} for a link to another page of the plugin ({@code href('')} is its start page);
  * {@code navigate(path)}; {@code announce(text)} for screen readers; {@code errorText(error)}
  * for a translated error message.
+ * A page may style itself with its own stylesheet from the same folder
+ * ({@code h('link', {rel: 'stylesheet', href: '/app/plugins/{id}/page.css'})} among its nodes).
  * Pages must work at 360 px wide, by keyboard, with a screen reader, in both languages.
  *
  * @param path        the page's place under the plugin ({@code ""} for its start page, or {@code goals})
