@@ -17,6 +17,7 @@ import java.util.Optional;
 public final class Headers {
 
     private static final Headers EMPTY = new Headers(List.of());
+    private static final java.util.regex.Pattern OBSOLETE_FOLD = java.util.regex.Pattern.compile("\\s*\\r?\\n\\s+");
 
     private final List<Map.Entry<String, String>> fields;
 
@@ -103,7 +104,7 @@ public final class Headers {
             if (joined.length() > 0) {
                 joined.append(", ");
             }
-            joined.append(value.replaceAll("\\s*\\r?\\n\\s+", " ").strip());
+            joined.append(value.indexOf('\n') < 0 ? value.strip() : OBSOLETE_FOLD.matcher(value).replaceAll(" ").strip());
         }
         return Optional.of(joined.toString());
     }
