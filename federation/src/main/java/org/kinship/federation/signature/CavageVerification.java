@@ -71,10 +71,15 @@ final class CavageVerification {
             }
             if (params.containsKey("expires")) {
                 // The draft allows a decimal here; whole seconds are enough to compare.
-                expires = (long) Double.parseDouble(params.get("expires"));
+                double seconds = Double.parseDouble(params.get("expires"));
+                expires = Double.isFinite(seconds) ? (long) seconds : -1L;
             }
         } catch (NumberFormatException e) {
             return VerificationResult.refuse(RefusalReason.SIGNATURE_MALFORMED, "created or expires is not a number.");
+        }
+        // Seconds since 1970 beyond year ~33000 (or NaN, negative) are nonsense, and would overflow Instant.
+        if ((created != null && (created < 0 || created > 1_000_000_000_000L)) || (expires != null && (expires < 0 || expires > 1_000_000_000_000L))) {
+            return VerificationResult.refuse(RefusalReason.SIGNATURE_MALFORMED, "created or expires is out of range.");
         }
         if (!hs2019 && (covered.contains("(created)") || covered.contains("(expires)"))) {
             return VerificationResult.refuse(RefusalReason.SIGNATURE_MALFORMED,
