@@ -7,6 +7,7 @@ import com.apicatalog.jsonld.context.ActiveContext;
 import com.apicatalog.jsonld.expansion.Expansion;
 import com.apicatalog.jsonld.processor.ProcessingRuntime;
 import com.apicatalog.jsonld.processor.ToRdfProcessor;
+import com.apicatalog.jsonld.uri.UriValidationPolicy;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -81,6 +82,9 @@ public final class ActivityReader {
         this.maxBytes = maxBytes;
         this.json = new BoundedJson(JSON, maxDepth, DEFAULT_MAX_NESTED_CONTEXTS);
         this.options = new JsonLdOptions(contexts);
+        // Full IRI validation parses every IRI once more while building RDF; GraphReader validates each id
+        // it hands out anyway, and an IRI without a scheme (a relative id) is still dropped here.
+        this.options.setUriValidation(UriValidationPolicy.SchemeOnly);
         this.defaultContext = JSON.createArrayBuilder()
                 .add(ContextDocuments.LEMMY).add(ContextDocuments.ACTIVITY_STREAMS).build();
         this.undefinedVocabulary = JSON.createObjectBuilder().add("@vocab", Vocab.UNDEFINED_NS).build();
