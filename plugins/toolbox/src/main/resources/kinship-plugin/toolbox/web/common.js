@@ -45,7 +45,7 @@ const WORDS = {
     // goals
     title: 'Title', why: 'Why it matters to me', steps: 'Steps', stepsHint: 'One step per line.',
     progress: 'Progress', progressManual: 'Progress in percent (used when there are no steps)',
-    progressValue: '{n} % done', stepDone: 'Done: {text}',
+    progressValue: '{n}\u00a0% done', stepDone: 'Done: {text}',
     newGoal: 'New goal', changeGoal: 'Change goal',
     // planner
     newActivity: 'Plan an activity', changeActivity: 'Change activity',
@@ -135,7 +135,7 @@ const WORDS = {
     count: '{n} lagret', countCurated: '{n} tilgjengelig', countShared: '{n} delt med deg',
     title: 'Tittel', why: 'Hvorfor det betyr noe for meg', steps: 'Steg', stepsHint: 'Ett steg per linje.',
     progress: 'Fremdrift', progressManual: 'Fremdrift i prosent (brukes når det ikke er steg)',
-    progressValue: '{n} % gjort', stepDone: 'Gjort: {text}',
+    progressValue: '{n}\u00a0% gjort', stepDone: 'Gjort: {text}',
     newGoal: 'Nytt mål', changeGoal: 'Endre mål',
     newActivity: 'Planlegg en aktivitet', changeActivity: 'Endre aktivitet',
     date: 'Dato', start: 'Starter', end: 'Slutter', note: 'Notat',
@@ -208,6 +208,16 @@ export function dayName(kit, iso, opts = { weekday: 'long', day: 'numeric', mont
   } catch (e) {
     return iso;
   }
+}
+
+/**
+ * Replaces el's children the way kit.h adds them: arrays flattened, nothing for null, false or ''.
+ * (The DOM's own replaceChildren would write an array as "[object HTMLParagraphElement],…" and null as "null".)
+ */
+export function fill(el, ...kids) {
+  el.replaceChildren(...kids.flat(Infinity).filter((k) => k != null && k !== false && k !== '')
+    .map((k) => (k instanceof Node ? k : String(k))));
+  return el;
 }
 
 let uid = 0;
@@ -424,7 +434,7 @@ export async function itemsPage(kit, spec) {
         h('button', { type: 'button', class: 'button secondary small', onclick: () => edit() }, t('edit'),
           h('span', { class: 'sr' }, ': ' + spec.heading(item))),
         removeButton()) : null;
-      li.replaceChildren(h(grouped ? 'h3' : 'h2', {}, spec.heading(item)), spec.show(item, { status, replace }),
+      fill(li, h(grouped ? 'h3' : 'h2', {}, spec.heading(item)), spec.show(item, { status, replace }),
         actions, !spec.curated && mayChange ? shareDetails() : null,
         h('div', { class: 'tb-form-status' }));
     };

@@ -1,6 +1,6 @@
 // The week planner: seven days, Monday first (or from a chosen date), each with what I planned; links to
 // the weeks before and after; a form to plan something. Dates and times are the community's local time.
-import { frame, words, itemForm, opt, say, sharePanel, busy, dayName } from './common.js';
+import { frame, words, itemForm, opt, say, sharePanel, busy, dayName, fill } from './common.js';
 
 const SPEC = {
   kind: 'activities', newKey: 'newActivity', changeKey: 'changeActivity',
@@ -54,7 +54,7 @@ export default async function page(kit) {
         li.replaceChildren(form);
         form.querySelector('input').focus();
       });
-      li.replaceChildren(
+      fill(li,
         h('p', { class: 'tb-when' }, h('time', {}, a.start), a.end ? [' – ', h('time', {}, a.end)] : null),
         h('p', { class: 'tb-what' }, a.title),
         a.note ? h('p', { class: 'tb-text hint' }, a.note) : null,
