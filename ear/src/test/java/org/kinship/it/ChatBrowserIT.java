@@ -54,7 +54,11 @@ class ChatBrowserIT {
     }
 
     private static void until(Browser b, String what, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(b.driver(), Duration.ofSeconds(20)).withMessage(what).until(d -> condition.getAsBoolean());
+        // The room list is painted afresh on every change, so an element looked up a moment ago may be
+        // gone by the time it is read: that is "not yet", not a failure.
+        new WebDriverWait(b.driver(), Duration.ofSeconds(20)).withMessage(what)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> condition.getAsBoolean());
     }
 
     private static void awaitStatus(Browser b, String state) {
