@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.kinship.plugin.api.Member;
 import org.kinship.plugin.api.PluginException;
 import org.kinship.plugin.api.PluginRequest;
@@ -225,22 +226,14 @@ public class CrisisPlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response edit(@PathParam("ownerId") String ownerId, PlanInput input) {
-        Member me = request.requireMember();
-        if (ownerId.equals(me.id())) {
-            return savePlan(input);
-        }
-        throw refuseOthers(me, ownerId);
+        return asOwner(ownerId, () -> savePlan(input));
     }
 
     @GET
     @Path("plans/{ownerId}/shares")
     @Produces(MediaType.APPLICATION_JSON)
     public Response othersShares(@PathParam("ownerId") String ownerId) {
-        Member me = request.requireMember();
-        if (ownerId.equals(me.id())) {
-            return shares();
-        }
-        throw refuseOthers(me, ownerId);
+        return asOwner(ownerId, () -> shares());
     }
 
     @POST
@@ -248,22 +241,14 @@ public class CrisisPlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response reshare(@PathParam("ownerId") String ownerId, ShareInput input) {
-        Member me = request.requireMember();
-        if (ownerId.equals(me.id())) {
-            return share(input);
-        }
-        throw refuseOthers(me, ownerId);
+        return asOwner(ownerId, () -> share(input));
     }
 
     @GET
     @Path("plans/{ownerId}/views")
     @Produces(MediaType.APPLICATION_JSON)
     public Response othersViews(@PathParam("ownerId") String ownerId) {
-        Member me = request.requireMember();
-        if (ownerId.equals(me.id())) {
-            return views(null);
-        }
-        throw refuseOthers(me, ownerId);
+        return asOwner(ownerId, () -> views(null));
     }
 
     // ---- the rule ----
@@ -279,6 +264,15 @@ public class CrisisPlanResource {
         }
         StoredPlan plan = store.plan(ownerId).orElseThrow(this::planNotFound);
         return new Shared(owner.get(), plan);
+    }
+
+    /** The owner's own endpoint under their id: for the owner it is theirs; anyone else is refused by {@link #refuseOthers}. */
+    private Response asOwner(String ownerId, Supplier<Response> own) {
+        Member me = request.requireMember();
+        if (ownerId.equals(me.id())) {
+            return own.get();
+        }
+        throw refuseOthers(me, ownerId);
     }
 
     private PluginException refuseOthers(Member me, String ownerId) {
