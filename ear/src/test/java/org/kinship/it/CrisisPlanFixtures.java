@@ -1,7 +1,5 @@
 package org.kinship.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
@@ -61,17 +59,8 @@ final class CrisisPlanFixtures {
                 .map(v -> v.asJsonObject()).filter(c -> c.getString("slug").equals(slug)).findFirst().orElseThrow()
                 .getString("memberId");
         CrisisPlanFixtures f = new CrisisPlanFixtures(slug, ada, pia, olav, mona, bo, admin, cai);
-        f.enable(true);
+        Fixtures.switchPlugin(slug, PLUGIN, true);
         return f;
-    }
-
-    /** Switches the plugin on or off as the community's admin, and returns the plugin's entry. */
-    JsonObject enable(boolean on) {
-        Api.Reply r = Api.as(Tokens.COMMUNITY_ADMIN).put("/api/communities/" + slug + "/plugin-settings/" + PLUGIN,
-                "{\"enabled\": " + on + "}");
-        assertEquals(200, r.status(), r::toString);
-        assertEquals(on, r.object().getBoolean("enabled"), r::toString);
-        return r.object();
     }
 
     String base() {

@@ -366,7 +366,7 @@ class CrisisPlanIT {
         assertEquals(403, byModerator.status(), byModerator::toString);
         assertEquals("forbidden", byModerator.error());
 
-        f.enable(false);
+        Fixtures.switchPlugin(f.slug, CrisisPlanFixtures.PLUGIN, false);
         for (String path : List.of("/plan", "/plans/" + f.adaId, "/shared-with-me")) {
             Api.Reply off = ada.get(base + path);
             assertEquals(409, off.status(), off::toString);
@@ -378,7 +378,7 @@ class CrisisPlanIT {
                 .map(v -> v.asJsonObject()).filter(p -> p.getString("id").equals("crisis-plan")).findFirst().orElseThrow();
         assertFalse(entry.getBoolean("enabled"));
 
-        f.enable(true);
+        Fixtures.switchPlugin(f.slug, CrisisPlanFixtures.PLUGIN, true);
         JsonObject back = ada.get(base + "/plan").object();
         assertTrue(back.getBoolean("exists"));
         assertTrue(back.getString("ifCannotSpeak").contains("kept"));
@@ -405,14 +405,14 @@ class CrisisPlanIT {
         assertEquals("plugin_enabled", whileOn.error());
         assertEquals(1, Postgres.count("select count(*) from crisis_plan_plan where owner_id = ?", f.adaId));
 
-        f.enable(false);
+        Fixtures.switchPlugin(f.slug, CrisisPlanFixtures.PLUGIN, false);
         assertEquals(403, Api.as(Tokens.MODERATOR).delete(data).status());
         assertEquals(204, Api.as(Tokens.COMMUNITY_ADMIN).delete(data).status());
         for (String table : List.of("crisis_plan_plan", "crisis_plan_item", "crisis_plan_contact", "crisis_plan_share",
                 "crisis_plan_view")) {
             assertEquals(0, Postgres.count("select count(*) from " + table + " where owner_id = ?", f.adaId), table);
         }
-        f.enable(true);
+        Fixtures.switchPlugin(f.slug, CrisisPlanFixtures.PLUGIN, true);
         assertFalse(ada.get(f.base() + "/plan").object().getBoolean("exists"));
         assertTrue(ada.get(other.base() + "/plan").object().getBoolean("exists"), "another community's plans stay");
     }

@@ -72,13 +72,6 @@ class PluginHostIT {
         return slug;
     }
 
-    private static Api.Reply switchTo(String slug, boolean on) {
-        Api.Reply r = Api.as(Tokens.COMMUNITY_ADMIN).put(setting(slug, ID), "{\"enabled\": " + on + "}");
-        assertEquals(200, r.status(), r::toString);
-        assertEquals(on, r.object().getBoolean("enabled"), r::toString);
-        return r;
-    }
-
     @Test
     void theOperatorSeesTheExampleLoadedAndTheIncompatiblePluginRefusedWithBothVersions() throws IOException {
         Api.Reply r = Api.as(Tokens.PLATFORM_ADMIN).get("/api/plugins");
@@ -142,7 +135,7 @@ class PluginHostIT {
         assertTrue(entry(Api.as(Tokens.COMMUNITY_ADMIN).get(plugins(slug)).array(), PluginFromTheFuture.ID).isEmpty(),
                 "a refused plugin is offered to no community");
 
-        JsonObject on = switchTo(slug, true).object();
+        JsonObject on = Fixtures.switchPlugin(slug, ID, true);
         assertEquals(ID, on.getString("id"));
         JsonObject listed = entry(Api.as(Tokens.ADA).get(plugins(slug)).array(), ID)
                 .orElseThrow(() -> new AssertionError("a member sees it once it is on"));
@@ -191,7 +184,7 @@ class PluginHostIT {
     @Test
     void switchingOffHidesThePluginAndKeepsItsDataUntilTheAdminDeletesIt() {
         String slug = community("plug-off");
-        switchTo(slug, true);
+        Fixtures.switchPlugin(slug, ID, true);
         assertEquals(201, Api.as(Tokens.ADA).post(checkins(slug), "{\"mood\": 5, \"note\": \"Good day\"}").status());
 
         Api.Reply whileOn = Api.as(Tokens.COMMUNITY_ADMIN).delete(setting(slug, ID) + "/data");
@@ -199,7 +192,7 @@ class PluginHostIT {
         assertEquals("plugin_enabled", whileOn.error());
         assertEquals(1, Api.as(Tokens.ADA).get(checkins(slug)).object().getJsonArray("days").size(), "nothing deleted");
 
-        switchTo(slug, false);
+        Fixtures.switchPlugin(slug, ID, false);
         Api.Reply off = Api.as(Tokens.ADA).get(checkins(slug));
         assertEquals(409, off.status(), off::toString);
         assertEquals("plugin_not_enabled", off.error());
@@ -208,17 +201,17 @@ class PluginHostIT {
         assertFalse(entry(Api.as(Tokens.COMMUNITY_ADMIN).get(plugins(slug)).array(), ID).orElseThrow().getBoolean("enabled"),
                 "the admin still sees it, switched off");
 
-        switchTo(slug, true);
+        Fixtures.switchPlugin(slug, ID, true);
         JsonArray kept = Api.as(Tokens.ADA).get(checkins(slug)).object().getJsonArray("days");
         assertEquals(1, kept.size(), "switching off kept the data: " + kept);
         assertEquals("Good day", kept.getJsonObject(0).getString("note"));
 
-        switchTo(slug, false);
+        Fixtures.switchPlugin(slug, ID, false);
         Api.Reply notAdmin = Api.as(Tokens.ADA).delete(setting(slug, ID) + "/data");
         assertEquals(403, notAdmin.status(), notAdmin::toString);
         Api.Reply deleted = Api.as(Tokens.COMMUNITY_ADMIN).delete(setting(slug, ID) + "/data");
         assertEquals(204, deleted.status(), deleted::toString);
-        switchTo(slug, true);
+        Fixtures.switchPlugin(slug, ID, true);
         assertEquals(0, Api.as(Tokens.ADA).get(checkins(slug)).object().getJsonArray("days").size(), "the data is gone");
     }
 
@@ -265,7 +258,7 @@ class PluginHostIT {
     void aSwitchThatIsNotABooleanIsRefused() {
         String slug = community("plug-yes");
         String path = setting(slug, ID);
-        switchTo(slug, true);
+        Fixtures.switchPlugin(slug, ID, true);
         for (String body : List.of("{\"enabled\": \"yes\"}", "{\"enabled\": \"no\"}", "{\"enabled\": 0}")) {
             Api.Reply bad = Api.as(Tokens.COMMUNITY_ADMIN).put(path, body);
             assertEquals(400, bad.status(), body + " → " + bad);

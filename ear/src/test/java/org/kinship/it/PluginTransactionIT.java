@@ -46,7 +46,7 @@ class PluginTransactionIT {
     void workThatFailsLeavesNothingAndNestedWorkGoesWithTheOuter() {
         String slug = Fixtures.community("txp", "OPEN");
         Api admin = Api.as(Tokens.COMMUNITY_ADMIN);
-        assertEquals(200, admin.put("/api/communities/" + slug + "/plugin-settings/" + PluginTransactionProbe.ID, "{\"enabled\": true}").status());
+        Fixtures.switchPlugin(slug, PluginTransactionProbe.ID, true);
         String base = "/api/communities/" + slug + "/plugins/" + PluginTransactionProbe.ID + "/";
 
         Api.Reply ok = admin.post(base + "ok", "{}");

@@ -105,9 +105,7 @@ class ToolboxBrowserIT {
         Fixtures.join(Tokens.ADA, slug, "Ada");
         String piaId = Fixtures.join(Tokens.PROVIDER, slug, "Pia").getString("memberId");
         Fixtures.promote(slug, piaId, "PROVIDER");
-        Api.Reply on = Api.as(Tokens.COMMUNITY_ADMIN).put("/api/communities/" + slug + "/plugin-settings/toolbox", "{\"enabled\": true}");
-        assertEquals(200, on.status(), on::toString);
-        assertTrue(on.object().getBoolean("enabled"));
+        Fixtures.switchPlugin(slug, "toolbox", true);
         String base = "/api/communities/" + slug + "/plugins/toolbox";
         String page = "/c/" + slug + "/p/toolbox";
         Tokens.awaitKeycloak();

@@ -316,7 +316,7 @@ class ToolboxIT {
         f.share(Tokens.ADA, "goals", id, f.piaId);
         assertTrue(pluginIds(Tokens.BO, f.slug).contains("toolbox"));
 
-        ToolboxFixtures.enable(f.slug, false);
+        Fixtures.switchPlugin(f.slug, "toolbox", false);
         for (String user : List.of(Tokens.ADA, Tokens.PROVIDER, Tokens.COMMUNITY_ADMIN)) {
             Api.Reply r = Api.as(user).get(f.base() + "/goals/" + id);
             assertEquals(409, r.status(), r::toString);
@@ -327,7 +327,7 @@ class ToolboxIT {
         assertFalse(pluginIds(Tokens.BO, f.slug).contains("toolbox"), "members do not see a plugin that is off");
         assertTrue(pluginIds(Tokens.COMMUNITY_ADMIN, f.slug).contains("toolbox"), "the admin does, to switch it on");
 
-        ToolboxFixtures.enable(f.slug, true);
+        Fixtures.switchPlugin(f.slug, "toolbox", true);
         assertEquals("Keep me", Api.as(Tokens.ADA).get(f.base() + "/goals/" + id).object().getString("title"));
         assertEquals(1, Api.as(Tokens.ADA).get(f.base() + "/goals").array().size(), "nothing was written while off");
         assertEquals(200, Api.as(Tokens.PROVIDER).get(f.base() + "/goals/" + id).status(), "shares survive too");
@@ -345,7 +345,7 @@ class ToolboxIT {
         assertEquals("plugin_enabled", whileOn.error());
         assertEquals(1, Postgres.count("select count(*) from toolbox_goal where owner_id = ?", f.adaId), "nothing deleted while on");
 
-        ToolboxFixtures.enable(f.slug, false);
+        Fixtures.switchPlugin(f.slug, "toolbox", false);
         Api.Reply byModerator = Api.as(Tokens.MODERATOR).delete(data);
         assertEquals(403, byModerator.status(), byModerator::toString);
         assertEquals(1, Postgres.count("select count(*) from toolbox_goal where owner_id = ?", f.adaId));
@@ -353,7 +353,7 @@ class ToolboxIT {
         assertEquals(204, wiped.status(), wiped::toString);
         assertEquals(0, Postgres.count("select count(*) from toolbox_goal where owner_id = ?", f.adaId));
         assertEquals(0, Postgres.count("select count(*) from toolbox_share where item_id = ?", id));
-        ToolboxFixtures.enable(f.slug, true);
+        Fixtures.switchPlugin(f.slug, "toolbox", true);
         assertEquals(0, Api.as(Tokens.ADA).get(f.base() + "/goals").array().size());
         assertEquals(0, Api.as(Tokens.ADA).get(f.base() + "/links").array().size());
     }

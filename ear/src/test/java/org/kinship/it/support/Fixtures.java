@@ -54,6 +54,15 @@ public final class Fixtures {
         assertEquals(200, r.status(), r::toString);
     }
 
+    /** Switches a plugin on or off for a community, as its admin does, and returns the plugin's entry. */
+    public static JsonObject switchPlugin(String slug, String pluginId, boolean on) {
+        Api.Reply r = Api.as(Tokens.COMMUNITY_ADMIN).put("/api/communities/" + slug + "/plugin-settings/" + pluginId,
+                "{\"enabled\": " + on + "}");
+        assertEquals(200, r.status(), r::toString);
+        assertEquals(on, r.object().getBoolean("enabled"), r::toString);
+        return r.object();
+    }
+
     public static long memberCount(String slug) {
         return Api.anonymous().get("/api/communities/" + slug).object().getJsonNumber("memberCount").longValue();
     }

@@ -38,17 +38,8 @@ public final class ToolboxFixtures {
         Fixtures.promote(slug, pia, "PROVIDER");
         String pal = Fixtures.join(TestUsers.ensure(OTHER_PROVIDER), slug, "Pal").getString("memberId");
         Fixtures.promote(slug, pal, "PROVIDER");
-        enable(slug, true);
+        Fixtures.switchPlugin(slug, "toolbox", true);
         return new ToolboxFixtures(slug, ada, pia, pal, bo, mod);
-    }
-
-    /** Switches the toolbox on or off for the community, as its admin does. */
-    public static JsonObject enable(String slug, boolean enabled) {
-        Api.Reply r = Api.as(Tokens.COMMUNITY_ADMIN).put("/api/communities/" + slug + "/plugin-settings/toolbox",
-                "{\"enabled\": " + enabled + "}");
-        assertEquals(200, r.status(), r::toString);
-        assertEquals(enabled, r.object().getBoolean("enabled"));
-        return r.object();
     }
 
     public String base() {
