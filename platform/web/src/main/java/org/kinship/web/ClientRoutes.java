@@ -28,7 +28,9 @@ public class ClientRoutes extends HttpFilter {
 
     static boolean isClientRoute(String path) {
         if (path.equals("/") || path.startsWith("/api/") || path.equals("/api") || path.equals("/login") || path.startsWith("/login/")
-                || path.equals("/logout") || path.equals("/live") || path.startsWith("/app/")) {
+                || path.equals("/logout") || path.equals("/live") || path.startsWith("/app/")
+                // ActivityPub and discovery (org.kinship.web.federation): documents, never the client's page.
+                || path.startsWith("/ap/") || path.equals("/ap") || path.startsWith("/.well-known/") || path.startsWith("/nodeinfo/")) {
             return false;
         }
         String last = path.substring(path.lastIndexOf('/') + 1);

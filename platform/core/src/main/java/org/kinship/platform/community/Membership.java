@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.kinship.platform.account.AccountId;
 import org.kinship.platform.error.ErrorCode;
@@ -67,6 +68,10 @@ public class Membership {
     @Column(name = "dm_preference", nullable = false, length = 16)
     private DmPreference dmPreference = DmPreference.ANYONE;
 
+    /** For a {@link MembershipStatus#REMOTE} membership: the remote actor (federation's remote_actor row). */
+    @Column(name = "remote_actor_id", updatable = false)
+    private UUID remoteActorId;
+
     @Version
     private long version;
 
@@ -94,6 +99,34 @@ public class Membership {
     /** Someone asking to join a community that approves its members. */
     public static Membership applied(CommunityId community, AccountId account, Pseudonym pseudonym, String note, Instant now) {
         return new Membership(community, account, pseudonym, Role.MEMBER, MembershipStatus.PENDING, note, now);
+    }
+
+    /**
+     * A remote actor as an author in this community. {@code display} is shown as the pseudonym (name@host,
+     * cut to the column's length); {@code key} keeps it unique and can never equal a local pseudonym's key.
+     */
+    public static Membership remote(CommunityId community, AccountId account, UUID remoteActor, String display,
+                                    String key, Instant now) {
+        Membership m = new Membership();
+        m.id = UUID.randomUUID();
+        m.communityId = community.value();
+        m.accountId = account.value();
+        m.remoteActorId = Objects.requireNonNull(remoteActor);
+        m.pseudonym = display.length() > Pseudonym.MAX_LENGTH * 2 ? display.substring(0, Pseudonym.MAX_LENGTH * 2) : display;
+        m.pseudonymKey = key;
+        m.role = Role.MEMBER;
+        m.status = MembershipStatus.REMOTE;
+        m.requestedAt = now;
+        m.joinedAt = now;
+        return m;
+    }
+
+    public boolean isRemote() {
+        return status == MembershipStatus.REMOTE;
+    }
+
+    public Optional<UUID> remoteActor() {
+        return Optional.ofNullable(remoteActorId);
     }
 
     /** A moderator lets an applicant in. */

@@ -8,5 +8,10 @@ public enum MembershipStatus {
     /** Left the community. The row stays so their pseudonym is not taken by someone else. */
     LEFT,
     /** Banned by a moderator: cannot read, write or rejoin this community. */
-    BANNED
+    BANNED,
+    /**
+     * A remote ActivityPub actor who wrote in this community (a reply to a shared thread, a thread from a
+     * community it follows). Never signs in, votes or receives messages; its pseudonym is name@host.
+     */
+    REMOTE
 }

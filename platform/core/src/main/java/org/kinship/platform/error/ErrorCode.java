@@ -117,6 +117,18 @@ public enum ErrorCode {
 
     UNSUPPORTED_MEDIA_TYPE(415),
 
+    // Federation (the admin's settings; the inbox answers peers with its own reason codes in the same shape)
+    /** Not a host name, an https actor id or a handle (name@host) that federation can use. */
+    FEDERATION_TARGET_INVALID(400),
+    /** Following a remote community needs federation switched on for this community first. */
+    FEDERATION_OFF(409),
+    /** The follow or allow/block entry named does not exist in this community. */
+    FEDERATION_ENTRY_NOT_FOUND(404),
+    /** The remote server could not be reached or did not answer with a usable actor. */
+    REMOTE_LOOKUP_FAILED(502),
+    /** A remote actor this community may not talk to: blocked, or not on the allow-list. */
+    REMOTE_NOT_ALLOWED(403),
+
     // 429: too much, too fast
     /** Chat: more frames or messages than the per-member limit allows; wait a moment. */
     RATE_LIMITED(429),

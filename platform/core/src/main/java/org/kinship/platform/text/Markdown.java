@@ -172,6 +172,18 @@ public final class Markdown {
     }
 
     /**
+     * Cleans HTML written on another server (a federated post) with the same allow-list as our own
+     * rendering: what survives is what a local post could contain, nothing more.
+     */
+    public RenderedText cleanForeignHtml(String html) {
+        Objects.requireNonNull(html, "html");
+        Document.OutputSettings output = new Document.OutputSettings().prettyPrint(false);
+        String cleaned = Jsoup.clean(html, "", SAFELIST, output);
+        String text = Jsoup.parseBodyFragment(cleaned).text();
+        return new RenderedText(cleaned, WHITESPACE.matcher(text).replaceAll(" ").strip());
+    }
+
+    /**
      * Renders a member's Markdown.
      *
      * @throws NullPointerException if {@code markdown} is null

@@ -1,0 +1,89 @@
+package org.kinship.platform.federation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.kinship.platform.community.CommunityId;
+
+/**
+ * Whether a community may talk to a remote actor: the one local-control check, asked before anything is
+ * fetched for an incoming activity and before anything is delivered. Answers come from a per-node copy of
+ * each community's policy, refreshed on local changes at once and otherwise after {@link #FRESH_FOR} (so that
+ * another node's change reaches this one within seconds without a cluster message).
+ */
+@ApplicationScoped
+public class FederationGate {
+    static final Duration FRESH_FOR = Duration.ofSeconds(10);
+
+    /** A community's policy as the gate holds it. Hosts are lower-case; actors are whole ids. */
+    record Policy(FederationMode mode, Set<String> allowed, Set<String> blocked, long loadedAtNanos) {
+        boolean admits(URI actor) {
+            String host = actor.getHost() == null ? "" : actor.getHost().toLowerCase(Locale.ROOT);
+            String id = actor.toString();
+            return switch (mode) {
+                case OFF -> false;
+                case ALLOW_LIST -> allowed.contains(host) || allowed.contains(id);
+                case OPEN -> !blocked.contains(host) && !blocked.contains(id);
+            };
+        }
+    }
+
+    private final Map<CommunityId, Policy> policies = new ConcurrentHashMap<>();
+
+    @PersistenceContext(unitName = "kinship")
+    EntityManager em;
+
+    /** Whether the community federates at all (mode is not OFF). */
+    public boolean federates(CommunityId community) {
+        return policy(community).mode() != FederationMode.OFF;
+    }
+
+    public FederationMode mode(CommunityId community) {
+        return policy(community).mode();
+    }
+
+    /** Whether the community may exchange activities with this remote actor (or anyone on its host). */
+    public boolean admits(CommunityId community, URI actor) {
+        return actor != null && policy(community).admits(actor);
+    }
+
+    /** Drops this node's copy: the next question reads the database. Called after a local change commits. */
+    void forget(CommunityId community) {
+        policies.remove(community);
+    }
+
+    private Policy policy(CommunityId community) {
+        Policy known = policies.get(community);
+        if (known != null && System.nanoTime() - known.loadedAtNanos() < FRESH_FOR.toNanos()) {
+            return known;
+        }
+        Policy loaded = load(community);
+        policies.put(community, loaded);
+        return loaded;
+    }
+
+    /** Outside any transaction is fine: two reads by primary key and index. */
+    Policy load(CommunityId community) {
+        FederationPolicy row = em.find(FederationPolicy.class, community.value());
+        FederationMode mode = row == null ? FederationMode.OFF : row.mode();
+        Set<String> allowed = new HashSet<>();
+        Set<String> blocked = new HashSet<>();
+        if (mode != FederationMode.OFF) {
+            List<FederationRule> rules = em.createQuery(
+                    "select r from FederationRule r where r.key.communityId = :c", FederationRule.class)
+                    .setParameter("c", community.value()).getResultList();
+            for (FederationRule rule : rules) {
+                (rule.kind() == FederationRule.Kind.ALLOW ? allowed : blocked).add(rule.target());
+            }
+        }
+        return new Policy(mode, Set.copyOf(allowed), Set.copyOf(blocked), System.nanoTime());
+    }
+}

@@ -1,0 +1,278 @@
+package org.kinship.platform.federation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.kinship.federation.jsonld.ActivityReader;
+import org.kinship.federation.jsonld.Incoming;
+import org.kinship.federation.jsonld.ReadResult;
+import org.kinship.federation.signature.ActorKeyCheck;
+import org.kinship.federation.signature.Headers;
+import org.kinship.federation.signature.HttpMessage;
+import org.kinship.federation.signature.KeyMaterial;
+import org.kinship.federation.signature.KeyResolver;
+import org.kinship.federation.signature.SignatureVerifier;
+import org.kinship.federation.signature.VerificationKey;
+import org.kinship.federation.signature.VerificationResult;
+import org.kinship.platform.chat.TokenBucket;
+import org.kinship.platform.community.Community;
+import org.kinship.platform.community.CommunityId;
+import org.kinship.platform.community.CommunityRepository;
+import org.kinship.platform.error.KinshipException;
+
+/**
+ * Every activity that reaches one of our inboxes goes through the same steps, cheapest first, and stops at
+ * the first refusal with a 4xx and a reason: size → rate per remote host → parse → local-control policy (before
+ * anything is fetched) → signature (which may fetch the signer's key, now that the policy admits it) → key owner
+ * is the actor → seen before? → receive, in one transaction with the receipt. Nothing is stored for a refused
+ * activity; a repeated one is answered 202 and changes nothing.
+ */
+@ApplicationScoped
+public class Inbox {
+    private static final Logger LOG = Logger.getLogger(Inbox.class.getName());
+    private static final Pattern KEY_ID = Pattern.compile("keyid=\"([^\"]{1,2048})\"", Pattern.CASE_INSENSITIVE);
+
+    /** Which inbox was posted to. */
+    public sealed interface Address {
+    }
+
+    public record SharedInbox() implements Address {
+    }
+
+    public record GroupInbox(String slug) implements Address {
+    }
+
+    public record MemberInbox(java.util.UUID member) implements Address {
+    }
+
+    /** What the servlet hands over: the request as received, the target rebuilt from our public URL. */
+    public record Delivery(Address address, URI target, Headers headers, byte[] body, String remoteAddress) {
+    }
+
+    /** The answer: a status, and for anything but 202 a stable code and a sentence for the peer's logs. */
+    public record Outcome(int status, String code, String message) {
+        static Outcome accepted() {
+            return new Outcome(202, "accepted", "Accepted.");
+        }
+
+        static Outcome duplicate() {
+            return new Outcome(202, "duplicate", "Already received; nothing changed.");
+        }
+
+        static Outcome refused(int status, String code, String message) {
+            return new Outcome(status, code, message);
+        }
+
+        public boolean isAccepted() {
+            return status == 202;
+        }
+    }
+
+    private final Map<String, TokenBucket> perHost = new ConcurrentHashMap<>();
+    private final int burst = Integer.getInteger("kinship.federation.inbox.burst", 2_000);
+    private final double perSecond = Double.parseDouble(System.getProperty("kinship.federation.inbox.per-second", "200"));
+
+    @Inject
+    Readers readers;
+
+    @Inject
+    FederationGate gate;
+
+    @Inject
+    CommunityRepository communities;
+
+    @Inject
+    RemoteActors remoteActors;
+
+    @Inject
+    Receipts receipts;
+
+    @Inject
+    Clock clock;
+
+    private final LocalIris iris = LocalIris.configured();
+
+    public Outcome receive(Delivery delivery) {
+        try {
+            return pipeline(delivery);
+        } catch (KinshipException refused) {
+            return Outcome.refused(refused.code().httpStatus(), refused.code().wireName(), refused.getMessage());
+        } catch (RuntimeException unexpected) {
+            // A bug must not become a 500 to a peer that may retry for days, nor a partial write (the receive
+            // transaction rolled back). Logged for us; the peer learns only that we could not take it.
+            LOG.log(Level.WARNING, "Inbox could not process an activity", unexpected);
+            return Outcome.refused(422, "unprocessable", "The activity could not be processed.");
+        }
+    }
+
+    private Outcome pipeline(Delivery delivery) {
+        if (delivery.body().length > ActivityReader.DEFAULT_MAX_BYTES) {
+            return Outcome.refused(413, "too_large", "Activities are limited to " + ActivityReader.DEFAULT_MAX_BYTES + " bytes.");
+        }
+        String host = signerHost(delivery.headers()).orElse(delivery.remoteAddress());
+        if (!allow(host)) {
+            return Outcome.refused(429, "rate_limited", "Too many activities from " + host + "; retry later.");
+        }
+        ReadResult<Incoming> read = readers.reader().readActivity(delivery.body());
+        if (read instanceof ReadResult.Refused<Incoming> refused) {
+            return Outcome.refused(400, refused.reason().code(), refused.message());
+        }
+        Incoming activity = ((ReadResult.Read<Incoming>) read).value();
+        if (activity.isUnknownType()) {
+            return Outcome.refused(400, "unsupported_activity", "Kinship does not handle " + activity.typeIris() + ".");
+        }
+        if (activity.id().isEmpty()) {
+            return Outcome.refused(400, "invalid_id", "An activity needs an id.");
+        }
+        URI actor = activity.actor().orElse(null);
+        if (actor == null || actor.getHost() == null) {
+            return Outcome.refused(400, "actor_missing", "An activity needs an actor.");
+        }
+        if (iris.isLocal(actor) || iris.isLocal(activity.id().get())) {
+            return Outcome.refused(403, "local_actor", "Activities of this server's own actors are not accepted from outside.");
+        }
+        if (!RemoteActors.sameOrigin(activity.id().get(), actor)) {
+            return Outcome.refused(400, "foreign_id", "The activity's id is not on its actor's server.");
+        }
+
+        // Local control, before anything is fetched: which of our communities is this for, and do they admit it?
+        Set<Community> addressed = addressed(delivery.address(), activity, actor);
+        if (addressed.isEmpty()) {
+            return Outcome.refused(404, "no_recipient", "No community here federates with this activity's audience.");
+        }
+        List<Community> admitted = addressed.stream().filter(c -> gate.admits(c.id(), actor)).toList();
+        if (admitted.isEmpty()) {
+            return Outcome.refused(403, "not_allowed", "This server's communities do not federate with " + actor.getHost() + ".");
+        }
+
+        VerificationResult verified = ActorKeyCheck.requireOwner(verifier().verify(
+                HttpMessage.request("POST", delivery.target(), delivery.headers(), delivery.body())), actor.toString());
+        if (verified instanceof VerificationResult.Refused refused) {
+            int status = refused.reason().name().contains("OWNER") ? 403 : 401;
+            return Outcome.refused(status, refused.reason().name().toLowerCase(java.util.Locale.ROOT), refused.message());
+        }
+        if (receipts.seen(activity.id().get())) {
+            return Outcome.duplicate();
+        }
+        JsonObject raw = rawJson(delivery.body());
+        RemoteActor sender = remoteActors.resolve(actor);
+        try {
+            return receipts.receive(activity, raw, sender, admitted) ? Outcome.accepted() : Outcome.duplicate();
+        } catch (RuntimeException failed) {
+            // Two deliveries of one activity at once: the second loses on the receipt's primary key.
+            if (receipts.seen(activity.id().get())) {
+                return Outcome.duplicate();
+            }
+            throw failed;
+        }
+    }
+
+    /** The communities an activity is for: the inbox's own, or those named in its addressing and follows. */
+    private Set<Community> addressed(Address address, Incoming activity, URI actor) {
+        Set<Community> found = new LinkedHashSet<>();
+        if (address instanceof GroupInbox group) {
+            communities.findBySlug(group.slug()).ifPresent(found::add);
+            return found;
+        }
+        if (address instanceof MemberInbox member) {
+            receipts.communityOfMember(member.member()).flatMap(communities::find).ifPresent(found::add);
+            return found;
+        }
+        Set<URI> named = new LinkedHashSet<>();
+        named.addAll(activity.audience());
+        named.addAll(activity.to());
+        named.addAll(activity.cc());
+        activity.object().flatMap(org.kinship.federation.jsonld.Ref::id).ifPresent(named::add);
+        activity.embeddedObject().ifPresent(o -> {
+            named.addAll(o.audience());
+            named.addAll(o.to());
+            named.addAll(o.cc());
+            o.inReplyTo().ifPresent(named::add);
+        });
+        activity.embeddedActivity().ifPresent(inner -> {
+            named.addAll(inner.audience());
+            inner.object().flatMap(org.kinship.federation.jsonld.Ref::id).ifPresent(named::add);
+        });
+        for (URI uri : named) {
+            iris.parse(uri).ifPresent(n -> communityOf(n).ifPresent(found::add));
+        }
+        remoteActors.known(actor).ifPresent(known -> receipts.communitiesFollowing(known)
+                .forEach(c -> communities.find(c).ifPresent(found::add)));
+        return found;
+    }
+
+    private Optional<Community> communityOf(LocalIris.Named named) {
+        return switch (named.kind()) {
+            case "communities" -> communities.findBySlug(named.key());
+            case "threads", "posts" -> named.uuid().flatMap(receipts::communityOfForumObject).flatMap(communities::find);
+            default -> Optional.empty();
+        };
+    }
+
+    private SignatureVerifier verifier() {
+        KeyResolver resolver = keyId -> {
+            URI key = URI.create(keyId);
+            URI owner = stripFragment(key);
+            try {
+                Optional<RemoteActor> known = remoteActors.known(owner);
+                RemoteActor actor = known.filter(a -> a.keyId().map(k -> k.toString().equals(keyId)).orElse(false))
+                        .orElseGet(() -> remoteActors.refresh(owner, known));
+                if (actor.keyId().isEmpty() || !actor.keyId().get().toString().equals(keyId) || actor.publicKeyPem().isEmpty()) {
+                    return Optional.empty();
+                }
+                return KeyMaterial.publicKeyFromPem(actor.publicKeyPem().get())
+                        .map(k -> VerificationKey.of(k, actor.iri().toString()));
+            } catch (KinshipException e) {
+                throw new KeyResolver.KeyUnavailableException(e.getMessage(), e);
+            }
+        };
+        return new SignatureVerifier(resolver, clock);
+    }
+
+    private static URI stripFragment(URI key) {
+        String s = key.toString();
+        int hash = s.indexOf('#');
+        return URI.create(hash < 0 ? s : s.substring(0, hash));
+    }
+
+    private static Optional<String> signerHost(Headers headers) {
+        String signature = headers.first("signature").or(() -> headers.first("signature-input")).orElse("");
+        Matcher m = KEY_ID.matcher(signature);
+        if (m.find()) {
+            try {
+                return Optional.ofNullable(URI.create(m.group(1)).getHost());
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean allow(String host) {
+        TokenBucket bucket = perHost.computeIfAbsent(host == null ? "?" : host, h -> new TokenBucket(burst, perSecond, System.nanoTime()));
+        synchronized (bucket) {
+            return bucket.tryTake(System.nanoTime());
+        }
+    }
+
+    static JsonObject rawJson(byte[] body) {
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+            return reader.readObject();
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package org.kinship.platform.federation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.kinship.federation.document.ActivityDocuments;
+import org.kinship.federation.document.Addressing;
+import org.kinship.federation.document.ObjectDocuments;
+import org.kinship.platform.community.Community;
+import org.kinship.platform.community.CommunityId;
+import org.kinship.platform.community.CommunityRepository;
+import org.kinship.platform.forum.FederatedForum;
+import org.kinship.platform.forum.ForumEvent;
+import org.kinship.platform.forum.ForumThread;
+import org.kinship.platform.forum.Post;
+import org.kinship.platform.forum.Visibility;
+
+/**
+ * What leaves a community, decided here and nowhere else: only posts in threads their author shared, in a
+ * community whose federation is on, and only to remote actors the policy admits. Runs inside the transaction
+ * that wrote the post, so the outbox row exists exactly when the post does. Closed circles never federate
+ * (they cannot be shared), and nothing from chat, plugins or meetup attendance passes through here.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class Publisher {
+    @PersistenceContext(unitName = "kinship")
+    EntityManager em;
+
+    @Inject
+    CommunityRepository communities;
+
+    @Inject
+    FederationGate gate;
+
+    @Inject
+    Follows follows;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    FederatedForum forum;
+
+    @Inject
+    RemoteMembers remoteMembers;
+
+    @Inject
+    Clock clock;
+
+    private final LocalIris iris = LocalIris.configured();
+
+    void postWritten(@Observes ForumEvent.PostWritten written) {
+        if (written.visibility() != Visibility.COMMUNITY || !gate.federates(written.community())) {
+            return;
+        }
+        if (remoteMembers.actorOf(written.author()).isPresent()) {
+            return; // a remote author's post: its origin publishes it (and we announce it from the Receiver)
+        }
+        Community community = communities.find(written.community()).orElseThrow();
+        ForumThread thread = forum.thread(community, written.threadId()).orElseThrow();
+        Post post = forum.post(community, written.postId()).orElseThrow();
+        Optional<RemoteActor> origin = originGroup(community.id(), thread.id());
+        if (origin.isPresent()) {
+            replyToRemoteThread(community, thread, post, origin.get(), written.edit());
+        } else if (thread.isShared()) {
+            publishInSharedThread(community, thread, post, written.edit());
+        }
+    }
+
+    /** A thread's author shared it: the thread (its opening post) goes out as a Page. */
+    public void threadShared(Community community, ForumThread thread) {
+        if (!gate.federates(community.id())) {
+            return;
+        }
+        forum.openingPost(thread.id()).ifPresent(opening -> publishInSharedThread(community, thread, opening, false));
+    }
+
+    /** The group passes an activity on to its followers (FEP-1b12), except to the server it came from. */
+    void announce(Community community, JsonObject activity, String exceptHost) {
+        List<URI> inboxes = follows.followers(community.id()).stream()
+                .filter(a -> gate.admits(community.id(), a.iri()))
+                .filter(a -> exceptHost == null || !exceptHost.equalsIgnoreCase(a.host()))
+                .map(RemoteActor::deliveryInbox).toList();
+        if (inboxes.isEmpty()) {
+            return;
+        }
+        String slug = community.slug().value();
+        URI id = iris.activity(UUID.randomUUID());
+        JsonObject announce = ActivityDocuments.announce(id, iris.group(slug), iris.groupPart(slug, "followers"),
+                activity, clock.instant());
+        outbox.send(community.id().value(), id, community.id().value(), announce, inboxes);
+    }
+
+    private void publishInSharedThread(Community community, ForumThread thread, Post post, boolean edit) {
+        if (post.isGone()) {
+            return;
+        }
+        JsonObject object = postDocument(community, thread, post);
+        URI author = iris.member(post.author());
+        URI id = iris.activity(UUID.randomUUID());
+        String slug = community.slug().value();
+        ActivityDocuments.Act act = new ActivityDocuments.Act(id, author,
+                Addressing.publicly(iris.group(slug)), iris.group(slug), clock.instant());
+        JsonObject create = edit ? ActivityDocuments.update(act, object) : ActivityDocuments.create(act, object);
+        announce(community, create, null);
+    }
+
+    private void replyToRemoteThread(Community community, ForumThread thread, Post post, RemoteActor group, boolean edit) {
+        if (!gate.admits(community.id(), group.iri())) {
+            return;
+        }
+        URI inReplyTo = post.inReplyTo() != null ? iriOf(community.id(), post.inReplyTo()) : iriOf(community.id(), thread.id());
+        if (inReplyTo == null) {
+            return;
+        }
+        URI author = iris.member(post.author());
+        URI noteId = iris.post(post.id());
+        ObjectDocuments.Posting posting = new ObjectDocuments.Posting(noteId, author, group.iri(), null,
+                new Addressing(List.of(group.iri(), Addressing.PUBLIC), List.of()), post.createdAt(), post.editedAt(),
+                iris.threadPage(community.slug().value(), thread.id()));
+        JsonObject note = ObjectDocuments.note(posting, inReplyTo, body(post));
+        URI id = iris.activity(UUID.randomUUID());
+        ActivityDocuments.Act act = new ActivityDocuments.Act(id, author, new Addressing(List.of(group.iri(), Addressing.PUBLIC), List.of()),
+                group.iri(), clock.instant());
+        JsonObject activity = edit ? ActivityDocuments.update(act, note) : ActivityDocuments.create(act, note);
+        outbox.send(community.id().value(), id, post.author().value(), activity, List.of(group.deliveryInbox()));
+    }
+
+    /** The ActivityStreams form of a post in a local shared thread: the opening post is the thread's Page. */
+    JsonObject postDocument(Community community, ForumThread thread, Post post) {
+        String slug = community.slug().value();
+        URI group = iris.group(slug);
+        ObjectDocuments.Posting posting = new ObjectDocuments.Posting(
+                post.seq() == 0 ? iris.thread(thread.id()) : iris.post(post.id()),
+                iris.member(post.author()), group, iris.threadContext(thread.id()),
+                Addressing.publicly(group), post.createdAt(), post.editedAt(), iris.threadPage(slug, thread.id()));
+        if (post.seq() == 0) {
+            return ObjectDocuments.page(posting, thread.title(), body(post));
+        }
+        URI inReplyTo = post.inReplyTo() == null ? iris.thread(thread.id()) : iriOf(community.id(), post.inReplyTo());
+        return ObjectDocuments.note(posting, inReplyTo == null ? iris.thread(thread.id()) : inReplyTo, body(post));
+    }
+
+    private static ObjectDocuments.Body body(Post post) {
+        return new ObjectDocuments.Body(post.bodyHtml(), post.bodySource(), post.contentWarning());
+    }
+
+    /** The ActivityPub id of a post or thread shown here: its origin's id when it came from elsewhere, else ours. */
+    URI iriOf(CommunityId community, UUID local) {
+        Optional<String> origin = em.createQuery("select o.iri from FederatedObject o where o.key.communityId = :c and o.localId = :l",
+                        String.class)
+                .setParameter("c", community.value()).setParameter("l", local).getResultStream().findFirst();
+        if (origin.isPresent()) {
+            return URI.create(origin.get());
+        }
+        boolean isThread = em.createQuery("select count(t) from ForumThread t where t.id = :id", Long.class)
+                .setParameter("id", local).getSingleResult() > 0;
+        return isThread ? iris.thread(local) : iris.post(local);
+    }
+
+    /** For a thread copied from a community we follow: that community's Group. */
+    Optional<RemoteActor> originGroup(CommunityId community, UUID thread) {
+        return em.createQuery("select a from RemoteActor a, FederatedObject o where o.originActor = a.id "
+                        + "and o.key.communityId = :c and o.localId = :t and o.kind = :k", RemoteActor.class)
+                .setParameter("c", community.value()).setParameter("t", thread).setParameter("k", FederatedObject.Kind.THREAD)
+                .getResultStream().findFirst();
+    }
+
+}

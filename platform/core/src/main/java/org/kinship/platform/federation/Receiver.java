@@ -1,0 +1,338 @@
+package org.kinship.platform.federation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.kinship.federation.jsonld.Incoming;
+import org.kinship.federation.jsonld.IncomingObject;
+import org.kinship.federation.jsonld.ObjectType;
+import org.kinship.federation.jsonld.ReadResult;
+import org.kinship.federation.jsonld.Ref;
+import org.kinship.platform.community.Community;
+import org.kinship.platform.community.CommunityId;
+import org.kinship.platform.community.MemberId;
+import org.kinship.platform.error.ErrorCode;
+import org.kinship.platform.error.KinshipException;
+import org.kinship.platform.forum.FederatedForum;
+import org.kinship.platform.forum.ForumThread;
+import org.kinship.platform.forum.Post;
+import org.kinship.platform.forum.PostBody;
+
+/**
+ * What an accepted activity does, inside the inbox's transaction. The inbox has checked the policy and the
+ * signature; this class checks authority: only the author edits or deletes a post, only the origin Group's
+ * Announce brings a thread or removes a reply from it, a reply to a local thread needs the thread shared.
+ * Objects that claim another server's id are fetched from that server rather than believed.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class Receiver {
+    private static final Logger LOG = Logger.getLogger(Receiver.class.getName());
+
+    @PersistenceContext(unitName = "kinship")
+    EntityManager em;
+
+    @Inject
+    Follows follows;
+
+    @Inject
+    FederatedForum forum;
+
+    @Inject
+    RemoteMembers remoteMembers;
+
+    @Inject
+    RemoteActors remoteActors;
+
+    @Inject
+    Publisher publisher;
+
+    @Inject
+    Outbound outbound;
+
+    @Inject
+    Readers readers;
+
+    @Inject
+    java.time.Clock clock;
+
+    private final LocalIris iris = LocalIris.configured();
+
+    void receive(Incoming activity, JsonObject raw, RemoteActor sender, List<Community> communities) {
+        switch (activity.type()) {
+            case FOLLOW -> follow(activity, raw, sender, communities);
+            case UNDO -> undo(activity, sender, communities);
+            case ACCEPT, REJECT -> answer(activity, sender, communities);
+            case CREATE -> create(activity, raw, sender, communities, null);
+            case UPDATE -> update(activity, sender, communities, null);
+            case DELETE -> delete(activity, raw, sender, communities, null);
+            case ANNOUNCE -> announce(activity, sender, communities);
+            default -> LOG.fine(() -> "Accepted and ignored: " + activity.type() + " " + activity.id().orElse(null));
+        }
+    }
+
+    // --- follows ---------------------------------------------------------------------------------------------
+
+    private void follow(Incoming activity, JsonObject raw, RemoteActor sender, List<Community> communities) {
+        URI object = activity.object().flatMap(Ref::id).orElseThrow(() -> refuse("A Follow needs an object."));
+        for (Community c : communities) {
+            if (object.equals(iris.group(c.slug().value()))) {
+                follows.followedBy(c, sender, activity.id().get(), withoutContext(raw));
+            }
+        }
+    }
+
+    private void undo(Incoming activity, RemoteActor sender, List<Community> communities) {
+        Optional<Incoming> inner = activity.embeddedActivity();
+        boolean undoFollow = inner.map(i -> i.type() == org.kinship.federation.jsonld.ActivityType.FOLLOW).orElse(false);
+        if (inner.isPresent() && !inner.get().actor().map(sender.iri()::equals).orElse(false)) {
+            throw new KinshipException(ErrorCode.FORBIDDEN, "Only the actor of an activity can undo it.");
+        }
+        if (undoFollow || inner.isEmpty()) {
+            // A bare link names the Follow by id; either way the sender stops following the addressed community.
+            for (Community c : communities) {
+                follows.unfollowedBy(c, sender);
+            }
+        }
+    }
+
+    private void answer(Incoming activity, RemoteActor sender, List<Community> communities) {
+        boolean accepted = activity.type() == org.kinship.federation.jsonld.ActivityType.ACCEPT;
+        for (Community c : communities) {
+            follows.answered(c, sender, accepted);
+        }
+    }
+
+    // --- threads and replies ------------------------------------------------------------------------------
+
+    private void announce(Incoming activity, RemoteActor group, List<Community> communities) {
+        Incoming inner = activity.embeddedActivity().orElse(null);
+        if (inner == null) {
+            LOG.fine(() -> "An Announce without an embedded activity is ignored: " + activity.id().orElse(null));
+            return;
+        }
+        if (inner.actor().map(iris::isLocal).orElse(false)) {
+            // Our own member's activity, announced back by the group it was sent to: we have it already.
+            return;
+        }
+        List<Community> following = communities.stream()
+                .filter(c -> follows.find(c.id(), group, FederationFollow.Direction.OUTBOUND).isPresent()).toList();
+        if (following.isEmpty()) {
+            return;
+        }
+        RemoteActor innerActor = inner.actor().map(remoteActors::resolve).orElseThrow(() -> refuse("The announced activity has no actor."));
+        switch (inner.type()) {
+            case CREATE -> create(inner, null, innerActor, following, group);
+            case UPDATE -> update(inner, innerActor, following, group);
+            case DELETE -> delete(inner, null, innerActor, following, group);
+            default -> LOG.fine(() -> "Announced " + inner.type() + " ignored");
+        }
+    }
+
+    /** {@code via}: the Group whose Announce carried it, or null when the author sent it to us directly. */
+    private void create(Incoming activity, JsonObject raw, RemoteActor author, List<Community> communities, RemoteActor via) {
+        IncomingObject object = trustedObject(activity, author, via);
+        if (object.type() != ObjectType.NOTE && object.type() != ObjectType.PAGE && object.type() != ObjectType.ARTICLE) {
+            LOG.fine(() -> "Create of " + object.type() + " ignored");
+            return;
+        }
+        if (!object.attributedTo().contains(author.iri())) {
+            throw new KinshipException(ErrorCode.FORBIDDEN, "The object's author is not the activity's actor.");
+        }
+        URI id = object.id().get();
+        PostBody body = forum.foreignBody(object.source().map(IncomingObject.Source::content).orElse(null),
+                object.content().orElse(null), object.sensitive() ? object.summary().orElse("Sensitive") : null);
+        if (object.inReplyTo().isPresent()) {
+            for (Community c : communities) {
+                if (mapped(c.id(), id).isPresent()) {
+                    continue;
+                }
+                Optional<ReplyTarget> target = replyTarget(c, object.inReplyTo().get());
+                if (target.isEmpty()) {
+                    continue;
+                }
+                ForumThread thread = target.get().thread();
+                boolean ours = target.get().local();
+                if (ours && !thread.isShared()) {
+                    throw new KinshipException(ErrorCode.FORBIDDEN, "That thread is not shared beyond its community.");
+                }
+                if (ours == (via != null)) {
+                    // Replies to our own threads come from their authors; replies to a copied thread come only
+                    // through the origin group's Announce (it decides what belongs to its thread).
+                    continue;
+                }
+                MemberId member = remoteMembers.in(c.id(), author);
+                Post post = forum.reply(c, thread, member, target.get().post(), body);
+                em.persist(new FederatedObject(c.id(), id, FederatedObject.Kind.POST, post.id(), via != null ? via : author, now()));
+                if (ours && via == null && raw != null) {
+                    // FEP-1b12: we are the origin group, so we pass the reply on to everyone who follows us.
+                    publisher.announce(c, withoutContext(raw), author.host());
+                }
+            }
+            return;
+        }
+        if (via == null) {
+            LOG.fine(() -> "A remote thread sent without its group's Announce is ignored: " + id);
+            return;
+        }
+        String title = object.name().filter(n -> !n.isBlank()).orElseGet(() -> firstWords(body.text()));
+        for (Community c : communities) {
+            if (mapped(c.id(), id).isPresent()) {
+                continue;
+            }
+            MemberId member = remoteMembers.in(c.id(), author);
+            ForumThread thread = forum.thread(c, title, member, body);
+            em.persist(new FederatedObject(c.id(), id, FederatedObject.Kind.THREAD, thread.id(), via, now()));
+        }
+    }
+
+    private void update(Incoming activity, RemoteActor author, List<Community> communities, RemoteActor via) {
+        IncomingObject object = trustedObject(activity, author, via);
+        if (!object.attributedTo().contains(author.iri())) {
+            throw new KinshipException(ErrorCode.FORBIDDEN, "Only the author can edit.");
+        }
+        PostBody body = forum.foreignBody(object.source().map(IncomingObject.Source::content).orElse(null),
+                object.content().orElse(null), object.sensitive() ? object.summary().orElse("Sensitive") : null);
+        for (Community c : communities) {
+            mappedPost(c, object.id().get()).ifPresent(post -> {
+                if (remoteMembers.actorOf(post.author()).map(a -> a.id().equals(author.id())).orElse(false)) {
+                    forum.rewrite(c, post, object.name().orElse(null), body);
+                }
+            });
+        }
+    }
+
+    private void delete(Incoming activity, JsonObject raw, RemoteActor actor, List<Community> communities, RemoteActor via) {
+        URI id = activity.object().flatMap(Ref::id).orElseThrow(() -> refuse("A Delete needs an object."));
+        for (Community c : communities) {
+            Optional<Post> post = iris.isLocal(id) ? localPostIn(c, id) : mappedPost(c, id);
+            if (post.isEmpty()) {
+                continue;
+            }
+            boolean byAuthor = remoteMembers.actorOf(post.get().author()).map(a -> a.id().equals(actor.id())).orElse(false);
+            boolean byOriginGroup = via != null && threadOriginGroup(c.id(), post.get().threadId()).map(via.id()::equals).orElse(false);
+            if (byAuthor) {
+                forum.erase(post.get());
+                if (via == null && raw != null && localThread(c, post.get().threadId())) {
+                    publisher.announce(c, withoutContext(raw), actor.host());
+                }
+            } else if (byOriginGroup) {
+                // The origin community's moderators removed it: it goes here too, whoever wrote it.
+                post.get().hide();
+            }
+        }
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------------------
+
+    private record ReplyTarget(ForumThread thread, UUID post, boolean local) {
+    }
+
+    private Optional<ReplyTarget> replyTarget(Community c, URI inReplyTo) {
+        Optional<LocalIris.Named> named = iris.parse(inReplyTo);
+        if (named.isPresent()) {
+            Optional<UUID> uuid = named.get().uuid();
+            if (uuid.isEmpty()) {
+                return Optional.empty();
+            }
+            if ("threads".equals(named.get().kind())) {
+                return forum.thread(c, uuid.get()).map(t -> new ReplyTarget(t, null, !isCopy(c.id(), t.id())));
+            }
+            if ("posts".equals(named.get().kind())) {
+                return forum.post(c, uuid.get()).flatMap(p -> forum.thread(c, p.threadId())
+                        .map(t -> new ReplyTarget(t, p.id(), !isCopy(c.id(), t.id()))));
+            }
+            return Optional.empty();
+        }
+        Optional<FederatedObject> mapped = mapped(c.id(), inReplyTo);
+        if (mapped.isEmpty()) {
+            return Optional.empty();
+        }
+        if (mapped.get().kind() == FederatedObject.Kind.THREAD) {
+            return forum.thread(c, mapped.get().localId()).map(t -> new ReplyTarget(t, forum.openingPost(t.id()).map(Post::id).orElse(null), false));
+        }
+        if (mapped.get().kind() == FederatedObject.Kind.POST) {
+            return forum.post(c, mapped.get().localId()).flatMap(p -> forum.thread(c, p.threadId()).map(t -> new ReplyTarget(t, p.id(), false)));
+        }
+        return Optional.empty();
+    }
+
+    /** The embedded object when it comes from the actor's (or announcing group's) own server, else fetched from its origin. */
+    private IncomingObject trustedObject(Incoming activity, RemoteActor author, RemoteActor via) {
+        Ref ref = activity.object().orElseThrow(() -> refuse("The activity has no object."));
+        URI id = ref.id().orElseThrow(() -> refuse("The object has no id."));
+        Optional<IncomingObject> embedded = ref.asObject();
+        boolean vouched = RemoteActors.sameOrigin(id, author.iri()) || (via != null && RemoteActors.sameOrigin(id, via.iri()));
+        if (embedded.isPresent() && vouched) {
+            return embedded.get();
+        }
+        ReadResult<IncomingObject> fetched = readers.reader().readObject(outbound.fetch(id));
+        if (fetched instanceof ReadResult.Read<IncomingObject> ok && ok.value().id().map(id::equals).orElse(false)) {
+            return ok.value();
+        }
+        throw refuse("The object could not be fetched from its origin.");
+    }
+
+    private Optional<FederatedObject> mapped(CommunityId community, URI iri) {
+        return Optional.ofNullable(em.find(FederatedObject.class, new FederatedObject.Key(community, iri)));
+    }
+
+    private Optional<Post> mappedPost(Community c, URI iri) {
+        return mapped(c.id(), iri).flatMap(m -> switch (m.kind()) {
+            case POST -> forum.post(c, m.localId());
+            case THREAD -> forum.openingPost(m.localId());
+            default -> Optional.<Post>empty();
+        });
+    }
+
+    private Optional<Post> localPostIn(Community c, URI iri) {
+        return iris.parse(iri).filter(n -> "posts".equals(n.kind())).flatMap(LocalIris.Named::uuid).flatMap(id -> forum.post(c, id));
+    }
+
+    private boolean isCopy(CommunityId community, UUID thread) {
+        return threadOriginGroup(community, thread).isPresent();
+    }
+
+    private boolean localThread(Community c, UUID thread) {
+        return !isCopy(c.id(), thread);
+    }
+
+    /** For a thread copied from elsewhere: the Group that announced it. */
+    private Optional<UUID> threadOriginGroup(CommunityId community, UUID thread) {
+        return em.createQuery("select o.originActor from FederatedObject o where o.key.communityId = :c and o.localId = :t "
+                        + "and o.kind = :k", UUID.class)
+                .setParameter("c", community.value()).setParameter("t", thread).setParameter("k", FederatedObject.Kind.THREAD)
+                .getResultStream().findFirst();
+    }
+
+    private static String firstWords(String text) {
+        String t = text == null ? "" : text.strip();
+        return t.isEmpty() ? "Untitled" : t.length() <= 80 ? t : t.substring(0, 79) + "…";
+    }
+
+    static JsonObject withoutContext(JsonObject raw) {
+        if (raw == null || !raw.containsKey("@context")) {
+            return raw;
+        }
+        var builder = jakarta.json.Json.createObjectBuilder(raw);
+        builder.remove("@context");
+        return builder.build();
+    }
+
+    private static KinshipException refuse(String message) {
+        return new KinshipException(ErrorCode.VALIDATION_FAILED, message);
+    }
+
+    private java.time.Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,50 @@
+package org.kinship.web.federation;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.kinship.platform.federation.Deliveries;
+
+/**
+ * Drains the durable delivery queue: each message names one delivery row; {@link Deliveries} attempts it and
+ * records the outcome (a retry is a new, delayed message). Not transacted, so no database connection or
+ * queue transaction is held while a peer answers slowly; a crash mid-attempt redelivers the message, and the
+ * peer's inbox is idempotent by activity id. As many deliveries run at once as the MDB pool allows
+ * (KINSHIP_DELIVERY_CONSUMERS).
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/KinshipDelivery"),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "16")
+})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DeliveryWorker implements MessageListener {
+    private static final Logger LOG = Logger.getLogger(DeliveryWorker.class.getName());
+
+    @Inject
+    Deliveries deliveries;
+
+    @Override
+    public void onMessage(Message message) {
+        String id;
+        try {
+            id = message.getStringProperty("deliveryId");
+        } catch (JMSException e) {
+            LOG.log(Level.WARNING, "A delivery message without a readable delivery id was dropped", e);
+            return;
+        }
+        try {
+            deliveries.attempt(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            LOG.warning(() -> "A delivery message named no delivery: " + id);
+        }
+    }
+}
