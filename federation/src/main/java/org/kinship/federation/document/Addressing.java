@@ -3,6 +3,7 @@ package org.kinship.federation.document;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Who a document is for: {@code to} (primary) and {@code cc} (secondary) recipients, exactly as the caller
@@ -24,8 +25,8 @@ public record Addressing(List<URI> to, List<URI> cc) {
     public static final Addressing NONE = new Addressing(List.of(), List.of());
 
     public Addressing {
-        LinkedHashSet<URI> primary = new LinkedHashSet<>(List.copyOf(to));
-        LinkedHashSet<URI> secondary = new LinkedHashSet<>(List.copyOf(cc));
+        LinkedHashSet<URI> primary = new LinkedHashSet<>(List.copyOf(Objects.requireNonNull(to, "to")));
+        LinkedHashSet<URI> secondary = new LinkedHashSet<>(List.copyOf(Objects.requireNonNull(cc, "cc")));
         secondary.removeAll(primary);
         primary.forEach(uri -> check(uri, "to"));
         secondary.forEach(uri -> check(uri, "cc"));

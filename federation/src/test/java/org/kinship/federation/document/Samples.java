@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.kinship.federation.document.ActivityDocuments.Act;
 import org.kinship.federation.document.ActorDocuments.Key;
@@ -180,12 +181,12 @@ final class Samples {
         all.put("OrderedCollection", CollectionDocuments.ordered(GROUP_FOLLOWERS, 3,
                 URI.create(GROUP_FOLLOWERS + "?page=1")));
         all.put("OrderedCollection of ids", CollectionDocuments.orderedOf(GROUP_MODERATORS,
-                java.util.List.of(MODERATOR, MEMBER)));
+                List.of(MODERATOR, MEMBER)));
         all.put("OrderedCollectionPage", CollectionDocuments.page(URI.create(GROUP_FOLLOWERS + "?page=1"),
-                GROUP_FOLLOWERS, java.util.List.of(MEMBER, MODERATOR), URI.create(GROUP_FOLLOWERS + "?page=2"), null));
+                GROUP_FOLLOWERS, List.of(MEMBER, MODERATOR), URI.create(GROUP_FOLLOWERS + "?page=2"), null));
         all.put("OrderedCollectionPage of documents", CollectionDocuments.pageOfDocuments(
                 URI.create(GROUP + "/outbox?page=1"), URI.create(GROUP + "/outbox"),
-                java.util.List.of(announce()), null, null));
+                List.of(announce()), null, null));
         return all;
     }
 }
