@@ -1,0 +1,315 @@
+package org.kinship.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kinship.federation.signature.Headers;
+import org.kinship.federation.signature.HttpMessage;
+import org.kinship.federation.signature.KeyMaterial;
+import org.kinship.federation.signature.SignatureVerifier;
+import org.kinship.federation.signature.VerificationKey;
+import org.kinship.federation.signature.VerificationResult;
+import org.kinship.it.support.Api;
+import org.kinship.it.support.Deployments;
+import org.kinship.it.support.FakePeer;
+import org.kinship.it.support.Fixtures;
+import org.kinship.it.support.Tokens;
+
+/**
+ * Federation as a community admin and a remote server meet it: off by default and invisible; switched on,
+ * the community is a Group found by WebFinger, its members are Persons named only by their pseudonym; a
+ * remote follow is accepted with a signed Accept; and the inbox refuses what it must, with a 4xx and a reason,
+ * storing nothing. The remote server is {@link FakePeer} on loopback (the IT server allows loopback and http).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class FederationIT {
+    private static FakePeer peer;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.kinshipEar();
+    }
+
+    @BeforeAll
+    static void peer() {
+        peer = FakePeer.start("127.0.0.1");
+    }
+
+    @AfterAll
+    static void stop() {
+        peer.close();
+    }
+
+    private static String settings(String slug) {
+        return "/api/communities/" + slug + "/federation";
+    }
+
+    private static String domain() {
+        return URI.create(Api.baseUrl()).getAuthority();
+    }
+
+    private static void mode(String slug, String mode) {
+        Api.Reply r = Api.as(Tokens.COMMUNITY_ADMIN).put(settings(slug) + "/mode", "{\"mode\": " + Api.str(mode) + "}");
+        assertEquals(200, r.status(), r::toString);
+        assertEquals(mode, r.object().getString("mode"));
+    }
+
+    private static Api.Reply activityGet(String url) {
+        return Api.anonymous().send(Api.anonymous().builder(url.substring(Api.baseUrl().length()))
+                .header("Accept", "application/activity+json").GET());
+    }
+
+    private static URI groupId(String slug) {
+        return URI.create(Api.baseUrl() + "/ap/communities/" + slug);
+    }
+
+    @Test
+    void aCommunityIsInvisibleToTheFediverseUntilItsAdminSwitchesFederationOn() {
+        String slug = Fixtures.community("fed-off", "OPEN");
+        assertEquals(404, Api.anonymous().get("/.well-known/webfinger?resource=acct:" + slug + "@" + domain()).status());
+        assertEquals(404, activityGet(groupId(slug).toString()).status());
+        assertEquals("off", Api.as(Tokens.COMMUNITY_ADMIN).get(settings(slug)).object().getString("mode"));
+
+        // The server itself is always discoverable: NodeInfo and the FEP-2677 instance actor.
+        JsonObject links = Api.anonymous().get("/.well-known/nodeinfo").object();
+        assertTrue(links.getJsonArray("links").stream().map(JsonValue::asJsonObject)
+                .anyMatch(l -> l.getString("rel").endsWith("/schema/2.1") && l.getString("href").endsWith("/nodeinfo/2.1")), links::toString);
+        JsonObject nodeinfo = Api.anonymous().get("/nodeinfo/2.1").object();
+        assertEquals("kinship", nodeinfo.getJsonObject("software").getString("name"));
+        assertTrue(nodeinfo.getJsonArray("protocols").toString().contains("activitypub"));
+        String application = links.getJsonArray("links").stream().map(JsonValue::asJsonObject)
+                .filter(l -> l.getString("rel").equals("https://www.w3.org/ns/activitystreams#Application"))
+                .findFirst().orElseThrow().getString("href");
+        JsonObject instance = activityGet(application).object();
+        assertEquals("Application", instance.getString("type"));
+        assertTrue(instance.getJsonObject("publicKey").getString("publicKeyPem").contains("PUBLIC KEY"));
+
+        mode(slug, "open");
+        JsonObject finger = Api.anonymous().get("/.well-known/webfinger?resource=acct:" + slug + "@" + domain()).object();
+        assertEquals("acct:" + slug + "@" + domain(), finger.getString("subject"));
+        String self = finger.getJsonArray("links").stream().map(JsonValue::asJsonObject)
+                .filter(l -> l.getString("rel").equals("self")).findFirst().orElseThrow().getString("href");
+        assertEquals(groupId(slug).toString(), self);
+        JsonObject group = activityGet(self).object();
+        assertEquals("Group", group.getString("type"));
+        assertEquals(slug, group.getString("preferredUsername"));
+        assertTrue(group.getString("inbox").startsWith(Api.baseUrl()));
+        assertTrue(group.getJsonObject("endpoints").getString("sharedInbox").endsWith("/ap/inbox"));
+        assertEquals(self + "#main-key", group.getJsonObject("publicKey").getString("id"));
+
+        mode(slug, "off");
+        assertEquals(404, activityGet(self).status(), "switched off again, the Group is gone");
+    }
+
+    @Test
+    void aMembersActorCarriesOnlyTheirPseudonymAndDiffersInEveryCommunity() {
+        String first = Fixtures.community("fed-person-a", "OPEN");
+        String second = Fixtures.community("fed-person-b", "OPEN");
+        mode(first, "open");
+        mode(second, "open");
+        String inFirst = Fixtures.join(Tokens.ADA, first, "Ada North").getString("memberId");
+        String inSecond = Fixtures.join(Tokens.ADA, second, "Quiet Lake").getString("memberId");
+
+        JsonObject a = activityGet(Api.baseUrl() + "/ap/members/" + inFirst).object();
+        JsonObject b = activityGet(Api.baseUrl() + "/ap/members/" + inSecond).object();
+        assertEquals("Person", a.getString("type"));
+        assertEquals("Ada North", a.getString("name"));
+        assertEquals("Quiet Lake", b.getString("name"));
+        assertNotEquals(a.getJsonObject("publicKey").getString("publicKeyPem"), b.getJsonObject("publicKey").getString("publicKeyPem"),
+                "one person's actors in two communities share no key");
+        assertNotEquals(a.getString("preferredUsername"), b.getString("preferredUsername"));
+        assertFalse(a.getString("preferredUsername").contains("ada"), "the handle says nothing about the person");
+        for (String key : a.keySet()) {
+            assertTrue(java.util.Set.of("@context", "id", "type", "preferredUsername", "name", "inbox", "outbox", "followers",
+                    "following", "discoverable", "endpoints", "publicKey", "published", "url").contains(key), "unexpected field " + key);
+        }
+        JsonObject finger = Api.anonymous().get("/.well-known/webfinger?resource=acct:" + a.getString("preferredUsername")
+                + "@" + domain()).object();
+        assertTrue(finger.toString().contains(a.getString("id")), finger::toString);
+
+        // A community without federation shows none of its members.
+        String closed = Fixtures.community("fed-person-c", "OPEN");
+        String inClosed = Fixtures.join(Tokens.ADA, closed, "Ada Elsewhere").getString("memberId");
+        assertEquals(404, activityGet(Api.baseUrl() + "/ap/members/" + inClosed).status());
+    }
+
+    @Test
+    void onlyTheCommunitysAdminChangesItsFederationSettingsAndBadInputChangesNothing() {
+        String slug = Fixtures.community("fed-who", "OPEN");
+        String mod = Fixtures.join(Tokens.MODERATOR, slug, "Mod Mo").getString("memberId");
+        Fixtures.promote(slug, mod, "MODERATOR");
+        Fixtures.join(Tokens.BO, slug, "Bo Fed");
+        Map<String, Function<Void, Api>> people = new LinkedHashMap<>();
+        people.put("anonymous", v -> Api.anonymous());
+        people.put("outsider", v -> Api.as(Tokens.CAI));
+        people.put("member", v -> Api.as(Tokens.BO));
+        people.put("moderator", v -> Api.as(Tokens.MODERATOR));
+        int[] refused = {401, 403, 403, 403};
+        int i = 0;
+        for (Map.Entry<String, Function<Void, Api>> person : people.entrySet()) {
+            Api api = person.getValue().apply(null);
+            assertEquals(refused[i], api.get(settings(slug)).status(), person.getKey() + " reads the settings");
+            assertEquals(refused[i], api.put(settings(slug) + "/mode", "{\"mode\": \"open\"}").status(), person.getKey() + " sets the mode");
+            assertEquals(refused[i], api.post(settings(slug) + "/blocked", "{\"target\": \"example.org\"}").status(),
+                    person.getKey() + " blocks a host");
+            i++;
+        }
+        Api admin = Api.as(Tokens.COMMUNITY_ADMIN);
+        for (String bad : new String[] {"{\"mode\": \"yes\"}", "{\"mode\": true}", "{}", "{\"mode\": null}", "[]"}) {
+            Api.Reply r = admin.put(settings(slug) + "/mode", bad);
+            assertEquals(400, r.status(), bad + " -> " + r);
+        }
+        for (String bad : new String[] {"{\"target\": \"not a host!\"}", "{\"target\": \"\"}", "{\"target\": 42}",
+                "{\"target\": \"https://\"}", "{\"target\": \"a@b@\"}"}) {
+            Api.Reply r = admin.post(settings(slug) + "/allowed", bad);
+            assertEquals(400, r.status(), bad + " -> " + r);
+        }
+        assertEquals("federation_target_invalid", admin.post(settings(slug) + "/allowed", "{\"target\": \"not a host!\"}").error());
+        assertEquals("federation_off", admin.post(settings(slug) + "/following", "{\"target\": \"walks@example.org\"}").error());
+        assertEquals(404, admin.delete(settings(slug) + "/allowed?target=example.org").status());
+        JsonObject view = admin.get(settings(slug)).object();
+        assertEquals("off", view.getString("mode"));
+        assertEquals(0, view.getJsonArray("allowed").size());
+        assertEquals(0, view.getJsonArray("blocked").size());
+
+        mode(slug, "allow_list");
+        JsonObject allowed = admin.post(settings(slug) + "/allowed", "{\"target\": \"Example.ORG\"}").object();
+        assertEquals("example.org", allowed.getJsonArray("allowed").getJsonObject(0).getString("target"));
+        admin.post(settings(slug) + "/allowed", "{\"target\": \"example.org\"}");
+        assertEquals(1, admin.get(settings(slug)).object().getJsonArray("allowed").size(), "adding twice keeps one entry");
+        assertEquals(200, admin.delete(settings(slug) + "/allowed?target=example.org").status());
+        assertEquals(0, admin.get(settings(slug)).object().getJsonArray("allowed").size());
+    }
+
+    @Test
+    void aRemoteFollowIsAcceptedWithAnAcceptSignedByTheGroup() throws Exception {
+        String slug = Fixtures.community("fed-follow", "OPEN");
+        mode(slug, "open");
+        FakePeer.Actor walker = peer.actor("walker-" + slug, "Person");
+        String followId = peer.newId("follows");
+        JsonObject follow = activity(followId, "Follow", walker, groupId(slug).toString());
+        HttpResponse<String> r = peer.post(URI.create(groupId(slug) + "/inbox"), follow, walker);
+        assertEquals(202, r.statusCode(), r::body);
+
+        FakePeer.Received accept = peer.await(x -> x.path().equals(walker.inbox().getPath()) && x.type().equals("Accept"),
+                Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("no Accept arrived: " + peer.received()));
+        JsonObject acceptJson = accept.json();
+        assertEquals(groupId(slug).toString(), acceptJson.getString("actor"));
+        JsonValue object = acceptJson.get("object");
+        String acceptedId = object.getValueType() == JsonValue.ValueType.STRING ? acceptJson.getString("object")
+                : object.asJsonObject().getString("id");
+        assertEquals(followId, acceptedId);
+
+        // The Accept is signed by the group's key, as published in the group's actor document.
+        JsonObject group = activityGet(groupId(slug).toString()).object();
+        VerificationKey key = VerificationKey.of(KeyMaterial.publicKeyFromPem(
+                group.getJsonObject("publicKey").getString("publicKeyPem")).orElseThrow(), groupId(slug).toString());
+        VerificationResult verified = new SignatureVerifier(keyId -> Optional.of(key), Clock.systemUTC())
+                .verify(HttpMessage.request("POST", walker.inbox(), accept.headers(), accept.body()));
+        assertTrue(verified.isVerified(), verified::toString);
+
+        JsonArray followers = Api.as(Tokens.COMMUNITY_ADMIN).get(settings(slug)).object().getJsonArray("followers");
+        assertEquals(1, followers.size(), followers::toString);
+        assertEquals(walker.id().toString(), followers.getJsonObject(0).getString("actor"));
+        assertEquals("accepted", followers.getJsonObject(0).getString("state"));
+
+        // The same Follow again (a peer's retry) changes nothing.
+        HttpResponse<String> again = peer.post(URI.create(groupId(slug) + "/inbox"), follow, walker);
+        assertEquals(202, again.statusCode(), again::body);
+        assertEquals(1, Api.as(Tokens.COMMUNITY_ADMIN).get(settings(slug)).object().getJsonArray("followers").size());
+
+        // Undo: the follower is gone.
+        JsonObject undo = Json.createObjectBuilder(activity(peer.newId("undos"), "Undo", walker, followId))
+                .add("object", follow).build();
+        assertEquals(202, peer.post(URI.create(Api.baseUrl() + "/ap/inbox"), undo, walker).statusCode());
+        assertEquals(0, Api.as(Tokens.COMMUNITY_ADMIN).get(settings(slug)).object().getJsonArray("followers").size());
+    }
+
+    @Test
+    void theInboxRefusesWhatItMustWithAReasonAndStoresNothing() {
+        String slug = Fixtures.community("fed-hostile", "OPEN");
+        mode(slug, "open");
+        URI inbox = URI.create(groupId(slug) + "/inbox");
+        FakePeer.Actor mallory = peer.actor("mallory-" + slug, "Person");
+        FakePeer.Actor other = peer.actor("other-" + slug, "Person");
+        JsonObject follow = activity(peer.newId("follows"), "Follow", mallory, groupId(slug).toString());
+        byte[] body = follow.toString().getBytes(StandardCharsets.UTF_8);
+
+        Map<String, HttpResponse<String>> tries = new LinkedHashMap<>();
+        tries.put("unsigned:401:signature_missing", FakePeer.send(inbox, Headers.of("Content-Type", "application/activity+json"), body));
+        tries.put("wrong digest:401:", peer.post(inbox, body, mallory, Clock.systemUTC(),
+                h -> h.replacing("Digest", "SHA-256=" + java.util.Base64.getEncoder().encodeToString(new byte[32]))));
+        tries.put("two hours old:401:", peer.post(inbox, body, mallory,
+                Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC), h -> h));
+        tries.put("signed by someone else:403:key_owner_mismatch", peer.post(inbox, body, other, Clock.systemUTC(), h -> h));
+        tries.put("too large:413:too_large", peer.post(inbox, new byte[300 * 1024], mallory, Clock.systemUTC(), h -> h));
+        tries.put("not JSON:400:malformed_json", peer.post(inbox, "{\"type\": ".getBytes(StandardCharsets.UTF_8), mallory,
+                Clock.systemUTC(), h -> h));
+        tries.put("nested deeply:400:too_deep", peer.post(inbox, ("{\"a\":".repeat(100) + "1" + "}".repeat(100))
+                .getBytes(StandardCharsets.UTF_8), mallory, Clock.systemUTC(), h -> h));
+        tries.put("unknown type:400:unsupported_activity", peer.post(inbox, activity(peer.newId("x"), "Dance", mallory,
+                groupId(slug).toString()), mallory));
+        tries.put("id on another host:400:foreign_id", peer.post(inbox, activity("https://elsewhere.example/a/1", "Follow",
+                mallory, groupId(slug).toString()), mallory));
+        for (Map.Entry<String, HttpResponse<String>> t : tries.entrySet()) {
+            String[] expected = t.getKey().split(":");
+            HttpResponse<String> r = t.getValue();
+            assertEquals(Integer.parseInt(expected[1]), r.statusCode(), t.getKey() + " -> " + r.body());
+            JsonObject error = Json.createReader(new java.io.StringReader(r.body())).readObject();
+            assertFalse(error.getString("message").isBlank(), t.getKey());
+            if (expected.length > 2) {
+                assertEquals(expected[2], error.getString("error"), t.getKey());
+            }
+        }
+
+        Api admin = Api.as(Tokens.COMMUNITY_ADMIN);
+        admin.post(settings(slug) + "/blocked", "{\"target\": \"" + peer.host() + "\"}");
+        HttpResponse<String> blocked = peer.post(inbox, follow, mallory);
+        assertEquals(403, blocked.statusCode(), blocked::body);
+        assertTrue(blocked.body().contains("not_allowed"), blocked::body);
+        mode(slug, "allow_list");
+        assertEquals(403, peer.post(inbox, follow, mallory).statusCode(), "an allow-list without the peer refuses it");
+
+        assertEquals(0, admin.get(settings(slug)).object().getJsonArray("followers").size(), "nothing refused was stored");
+        assertTrue(peer.received().stream().noneMatch(x -> x.path().equals(mallory.inbox().getPath())), "no Accept was sent");
+
+        // Allowed by name, the same Follow (never stored, so not a duplicate) is now accepted.
+        admin.post(settings(slug) + "/allowed", "{\"target\": \"" + mallory.id() + "\"}");
+        HttpResponse<String> allowed = peer.post(inbox, follow, mallory);
+        assertEquals(202, allowed.statusCode(), allowed::body);
+        assertEquals(1, admin.get(settings(slug)).object().getJsonArray("followers").size());
+    }
+
+    private static JsonObject activity(String id, String type, FakePeer.Actor actor, String object) {
+        return Json.createObjectBuilder()
+                .add("@context", "https://www.w3.org/ns/activitystreams")
+                .add("id", id).add("type", type).add("actor", actor.id().toString()).add("object", object)
+                .build();
+    }
+}
