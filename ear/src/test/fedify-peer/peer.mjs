@@ -12,7 +12,7 @@
  * certificate must be started with NODE_EXTRA_CA_CERTS=<that certificate>.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
-import { randomUUID } from "node:crypto";
+import { createPrivateKey, createPublicKey, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import https from "node:https";
@@ -41,6 +41,7 @@ import {
 } from "@fedify/vocab";
 import { Temporal } from "@js-temporal/polyfill";
 import { configure, getTextFormatter } from "@logtape/logtape";
+import { BasicTracerProvider } from "@opentelemetry/sdk-trace-base";
 
 const USER = "tester";
 
@@ -56,6 +57,7 @@ const { values: opts } = parseArgs({
     "tls-key": { type: "string" },
     "first-knock": { type: "string", default: "rfc9421" },
     "rsa-only": { type: "boolean", default: false },
+    "rsa-key": { type: "string" },
     "signed-fetch": { type: "boolean", default: false },
     "exit-on-stdin-eof": { type: "boolean", default: false },
     "log-level": { type: "string", default: "warning" },
@@ -80,6 +82,10 @@ if (!["debug", "info", "warning", "error"].includes(opts["log-level"])) {
   usage("--log-level is debug, info, warning or error");
 }
 const tls = opts["tls-cert"] != null;
+// The point of this peer is to check Kinship's https as a real server would: never blindly.
+if (process.env.NODE_TLS_REJECT_UNAUTHORIZED === "0") {
+  usage("NODE_TLS_REJECT_UNAUTHORIZED=0 is refused; trust a test certificate with NODE_EXTRA_CA_CERTS");
+}
 const scheme = tls ? "https" : "http";
 
 // Logs go to stderr: stdout carries only the PEER_READY line the test waits for.
@@ -119,10 +125,71 @@ const follows = new Map();
 /** The exact JSON bodies posted to the inbox, by activity id, so `received` shows raw input. */
 const rawById = new Map();
 
+/**
+ * How Fedify verified each activity its inbox took, by activity id, read from the
+ * "activitypub.activity.received" events of Fedify's own trace spans.
+ */
+const verificationById = new Map();
+
+/** The RSA key pair from a PKCS#8 PEM file, so a test can sign as this peer. */
+async function loadRsaKeyPair(file) {
+  const algorithm = { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" };
+  const privateKeyObject = createPrivateKey(readFileSync(file));
+  const der = (keyObject, type) => keyObject.export({ type, format: "der" });
+  return {
+    privateKey: await crypto.subtle.importKey("pkcs8", der(privateKeyObject, "pkcs8"), algorithm, true, ["sign"]),
+    publicKey: await crypto.subtle.importKey("spki", der(createPublicKey(privateKeyObject), "spki"), algorithm, true, [
+      "verify",
+    ]),
+  };
+}
+
 // RSA for HTTP Signatures and Linked Data Signatures; Ed25519 for Object Integrity Proofs
 // (FEP-8b32). Fedify signs with whatever it is given; --rsa-only leaves proofs out.
-const keyPairs = [await generateCryptoKeyPair("RSASSA-PKCS1-v1_5")];
+const keyPairs = [
+  opts["rsa-key"] == null ? await generateCryptoKeyPair("RSASSA-PKCS1-v1_5") : await loadRsaKeyPair(opts["rsa-key"]),
+];
 if (!opts["rsa-only"]) keyPairs.push(await generateCryptoKeyPair("Ed25519"));
+
+/** A tracer that keeps only what Fedify says about the verification of inbox activities. */
+function verificationTracer() {
+  const recordVerification = (span) => {
+    for (const event of span.events) {
+      if (event.name !== "activitypub.activity.received") continue;
+      const a = event.attributes ?? {};
+      let id = span.attributes["activitypub.activity.id"] ?? null;
+      try {
+        id = JSON.parse(a["activitypub.activity.json"]).id ?? id;
+      } catch {
+        // keep the span's id
+      }
+      if (typeof id !== "string") continue;
+      verificationById.set(id, {
+        verified: a["activitypub.activity.verified"] === true,
+        ldSignature: a["ld_signatures.verified"] === true,
+        httpSignature: a["http_signatures.verified"] === true,
+        keyId: a["http_signatures.key_id"] || null,
+      });
+    }
+  };
+  return new BasicTracerProvider({
+    spanProcessors: [
+      { onStart() {}, onEnd: recordVerification, forceFlush: async () => {}, shutdown: async () => {} },
+    ],
+  });
+}
+
+/**
+ * Which check let the activity in. Fedify tries, in order, a Linked Data Signature, an
+ * Object Integrity Proof, then the HTTP Signature, and stops at the first that verifies.
+ */
+function verifiedBy(id) {
+  const facts = verificationById.get(id);
+  if (facts == null || !facts.verified) return null;
+  if (facts.ldSignature) return "linked-data-signature";
+  if (facts.httpSignature) return "http-signature";
+  return "object-integrity-proof";
+}
 
 // ---------------------------------------------------------------------------------------------
 // Federation
@@ -141,6 +208,7 @@ function buildFederation() {
     // fetch loopback addresses (WebFinger, actors, keys). Never set outside tests.
     allowPrivateAddress: true,
     firstKnock: opts["first-knock"],
+    tracerProvider: verificationTracer(),
   });
 
   fed
@@ -195,8 +263,10 @@ function typeName(object) {
   return id.substring(Math.max(id.lastIndexOf("#"), id.lastIndexOf("/")) + 1);
 }
 
-function loaders(ctx) {
-  return { documentLoader: ctx.documentLoader, contextLoader: ctx.contextLoader };
+/** Loaders for dereferencing; GETs are signed as `tester` with --signed-fetch. */
+async function loaders(ctx) {
+  const documentLoader = opts["signed-fetch"] ? await ctx.getDocumentLoader({ identifier: USER }) : ctx.documentLoader;
+  return { documentLoader, contextLoader: ctx.contextLoader };
 }
 
 /**
@@ -206,7 +276,7 @@ function loaders(ctx) {
  */
 async function objectOf(ctx, activity) {
   try {
-    return { object: await activity.getObject(loaders(ctx)), error: null };
+    return { object: await activity.getObject(await loaders(ctx)), error: null };
   } catch (error) {
     return { object: null, error: String(error?.message ?? error) };
   }
@@ -232,8 +302,7 @@ async function onVerifiedActivity(ctx, activity) {
   const local = entry.objectId != null && entry.objectId.startsWith(`${origin}/`);
   const { object, error } = local ? { object: null, error: null } : await objectOf(ctx, activity);
   if (local) {
-    // Our own actor or note: no need to fetch it from ourselves.
-    entry.objectType = entry.objectId === ctx.getActorUri(USER).href ? "Person" : null;
+    entry.objectType = localObjectType(ctx, entry.objectId);
   } else if (object != null) {
     entry.objectType = typeName(object);
   } else if (error != null) {
@@ -261,9 +330,18 @@ async function onVerifiedActivity(ctx, activity) {
   }
 }
 
+/** Type of one of our own objects (our actor, a note, an activity), without fetching it. */
+function localObjectType(ctx, id) {
+  if (id === ctx.getActorUri(USER).href) return "Person";
+  const key = new URL(id).pathname.split("/").pop();
+  if (id === ctx.getObjectUri(Note, { id: key }).href) return notes.has(key) ? "Note" : null;
+  if (id === ctx.getObjectUri(Activity, { id: key }).href) return typeName(activities.get(key));
+  return null;
+}
+
 /** Auto-accepts a Follow of `tester`, as most servers do for unlocked accounts. */
 async function acceptFollow(ctx, follow) {
-  const follower = await follow.getActor(loaders(ctx));
+  const follower = await follow.getActor(await loaders(ctx));
   if (follower == null || follower.id == null) {
     log(`cannot accept ${follow.id?.href}: follower not found`);
     return;
@@ -334,15 +412,11 @@ function requireUrl(body, field) {
   throw new ControlError(400, "BAD_URL", `"${field}" must be an http(s) URL`);
 }
 
-function signedFetch(ctx) {
-  return opts["signed-fetch"] ? ctx.getDocumentLoader({ identifier: USER }) : ctx.documentLoader;
-}
-
 /** Fetches an actor by id with Fedify, refusing anything that is not an actor. */
 async function fetchActor(ctx, url) {
   let actor;
   try {
-    actor = await ctx.lookupObject(url.href, { documentLoader: await signedFetch(ctx) });
+    actor = await ctx.lookupObject(url.href, { documentLoader: (await loaders(ctx)).documentLoader });
   } catch (error) {
     throw new ControlError(502, "ACTOR_LOOKUP_FAILED", `${url.href}: ${error?.message ?? error}`);
   }
@@ -504,7 +578,14 @@ const controlRoutes = {
     handle: `acct:${USER}@${new URL(origin).host}`,
     origin,
   }),
-  "GET /control/received": () => ({ received, refused }),
+  "GET /control/received": () => ({
+    received: received.map((entry) => ({
+      ...entry,
+      verifiedBy: verifiedBy(entry.id),
+      signatureKeyId: verificationById.get(entry.id)?.keyId ?? null,
+    })),
+    refused,
+  }),
   "GET /control/sent": () => ({ sent }),
   "POST /control/follow": controlFollow,
   "POST /control/undo-follow": controlUndoFollow,

@@ -10,14 +10,16 @@
  * Prints one line per check and "N passed, N failed"; exits non-zero on any failure. Both
  * peers are stopped on every path, and a hard timeout ends the whole run.
  */
-import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { createPrivateKey } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import https from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { generateCryptoKeyPair, signRequest } from "@fedify/fedify";
+import { Temporal } from "@js-temporal/polyfill";
 
 const HARD_TIMEOUT_MS = 90_000;
 const POLL_TIMEOUT_MS = 15_000;
@@ -75,6 +77,23 @@ function makeCertificate(dir) {
   return { cert, key, pem: readFileSync(cert) };
 }
 
+/** An RSA key the test hands to peer B (--rsa-key), so it can sign requests as B. */
+async function makeRsaKey(dir) {
+  const file = join(dir, "b-rsa.pem");
+  execFileSync("openssl", ["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", file], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  const der = createPrivateKey(readFileSync(file)).export({ type: "pkcs8", format: "der" });
+  const privateKey = await crypto.subtle.importKey(
+    "pkcs8",
+    der,
+    { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" },
+    true, // Fedify's signRequest insists on an extractable key
+    ["sign"],
+  );
+  return { file, privateKey };
+}
+
 function startPeer(name, tlsFiles, extraArgs = []) {
   const args = [
     join(here, "peer.mjs"),
@@ -85,6 +104,8 @@ function startPeer(name, tlsFiles, extraArgs = []) {
     "--exit-on-stdin-eof",
     "--log-level", "info",
     ...extraArgs,
+    // e.g. SELFTEST_PEER_ARGS="--signed-fetch --rsa-only" to run the same checks in other modes
+    ...(process.env.SELFTEST_PEER_ARGS ?? "").split(/\s+/).filter((arg) => arg !== ""),
   ];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, NODE_EXTRA_CA_CERTS: tlsFiles.cert },
@@ -174,10 +195,11 @@ async function run() {
   workDir = mkdtempSync(join(tmpdir(), "fedify-peer-"));
   const tlsFiles = makeCertificate(workDir);
   const ca = tlsFiles.pem;
+  const bKey = await makeRsaKey(workDir);
   // A signs RFC 9421 first (Fedify's default), B draft-cavage: both verification paths run.
   const [a, b] = await Promise.all([
     startPeer("A", tlsFiles),
-    startPeer("B", tlsFiles, ["--first-knock", "draft-cavage-http-signatures-12"]),
+    startPeer("B", tlsFiles, ["--first-knock", "draft-cavage-http-signatures-12", "--rsa-key", bKey.file]),
   ]);
   const received = async (peer) => (await control(ca, peer, "GET", "/control/received")).json;
   const receivedOf = async (peer, predicate) => (await received(peer)).received.find(predicate);
@@ -213,6 +235,7 @@ async function run() {
     assert(entry.actor === aActor && entry.objectId === bActor, `actor/object ${entry.actor} ${entry.objectId}`);
     assert(entry.objectType === "Person", `objectType ${entry.objectType}`);
     assert(entry.raw?.id === follow.followId && entry.raw?.["@context"] != null, "raw JSON missing");
+    assert(entry.verifiedBy != null, "Fedify's trace does not say how it verified the Follow");
   });
 
   await check("A received B's automatic Accept of the Follow, verified", async () => {
@@ -220,6 +243,7 @@ async function run() {
       receivedOf(a, (e) => e.type === "Accept" && e.actor === bActor),
     );
     assert(entry.verified === true && entry.objectId === follow.followId, JSON.stringify(entry));
+    assert(entry.objectType === "Follow", `objectType ${entry.objectType}`);
   });
 
   let reply;
@@ -280,6 +304,33 @@ async function run() {
     object: { id: `${b.base}/notes/forged-${tag}`, type: "Note", attributedTo: bActor, content: "forged" },
   });
   const forgedIds = [];
+  /** A request to A's inbox signed with Fedify's signRequest, as a plain HTTP-signature sender. */
+  const signedPost = async (activity, privateKey, keyId, spec, currentTime) => {
+    const body = JSON.stringify(activity);
+    const unsigned = new Request(inboxOfA, {
+      method: "POST",
+      headers: { "Content-Type": "application/activity+json" },
+      body,
+    });
+    const signed = await signRequest(unsigned, privateKey, new URL(keyId), { spec, currentTime });
+    const headers = {};
+    signed.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    return request(ca, inboxOfA, { method: "POST", headers, body });
+  };
+
+  for (const spec of ["draft-cavage-http-signatures-12", "rfc9421"]) {
+    await check(`a genuine ${spec} HTTP signature alone (no LD signature, no proof) is accepted`, async () => {
+      const activity = forged(`genuine-${spec}`);
+      const res = await signedPost(activity, bKey.privateKey, `${bActor}#main-key`, spec);
+      assert(res.status === 202, `inbox answered ${res.status} ${res.text}`);
+      const entry = await waitFor("the HTTP-signed Create at A", () => receivedOf(a, (e) => e.id === activity.id));
+      assert(entry.verified === true && entry.verifiedBy === "http-signature", `verifiedBy ${entry.verifiedBy}`);
+      assert(entry.signatureKeyId === `${bActor}#main-key`, `keyId ${entry.signatureKeyId}`);
+    });
+  }
+
   const expectRefused = async (id, status, reasonType) => {
     assert(status === 401, `inbox answered ${status}, expected 401`);
     await new Promise((resolve) => setTimeout(resolve, 300)); // a queued listener would have run by now
@@ -308,21 +359,26 @@ async function run() {
 
   await check("a well-formed signature by an impostor key under B's keyId is refused", async () => {
     const impostor = await generateCryptoKeyPair("RSASSA-PKCS1-v1_5");
-    const body = JSON.stringify(forged("impostor"));
-    const unsigned = new Request(inboxOfA, {
-      method: "POST",
-      headers: { "Content-Type": "application/activity+json" },
-      body,
-    });
-    const signed = await signRequest(unsigned, impostor.privateKey, new URL(`${bActor}#main-key`), {
-      spec: "draft-cavage-http-signatures-12",
-    });
-    const headers = {};
-    signed.headers.forEach((value, name) => {
-      headers[name] = value;
-    });
-    const res = await request(ca, inboxOfA, { method: "POST", headers, body });
+    forgedIds.push(forged("impostor").id);
+    const res = await signedPost(forged("impostor"), impostor.privateKey, `${bActor}#main-key`, "draft-cavage-http-signatures-12");
     await expectRefused(forged("impostor").id, res.status, "invalidSignature");
+  });
+
+  await check("a genuine signature two hours old is refused", async () => {
+    const activity = forged("stale");
+    forgedIds.push(activity.id);
+    const twoHoursAgo = Temporal.Now.instant().subtract({ hours: 2 });
+    const res = await signedPost(activity, bKey.privateKey, `${bActor}#main-key`, "draft-cavage-http-signatures-12", twoHoursAgo);
+    await expectRefused(activity.id, res.status, null);
+  });
+
+  await check("a genuine signature by B for an activity whose actor is someone else is refused", async () => {
+    const activity = { ...forged("not-the-actor"), actor: `${b.base}/users/somebody-else` };
+    forgedIds.push(activity.id);
+    const res = await signedPost(activity, bKey.privateKey, `${bActor}#main-key`, "draft-cavage-http-signatures-12");
+    await expectRefused(activity.id, res.status, null);
+    const entry = (await received(a)).refused.find((e) => e.id === activity.id);
+    assert(/signer and the actor do not match/.test(entry.response), `response ${entry.response}`);
   });
 
   await check("an unsigned activity is refused with reason noSignature", async () => {
@@ -331,6 +387,7 @@ async function run() {
       headers: { "Content-Type": "application/activity+json" },
       body: JSON.stringify(forged("unsigned")),
     });
+    forgedIds.push(forged("unsigned").id);
     await expectRefused(forged("unsigned").id, res.status, "noSignature");
   });
 
@@ -359,6 +416,18 @@ async function run() {
     const unknown = await control(ca, a, "GET", "/control/nothing");
     assert(unknown.status === 404 && unknown.json?.error === "NOT_FOUND", `unknown -> ${unknown.status}`);
   });
+
+  if (process.env.SELFTEST_DUMP != null) {
+    // For a person reading what went over the wire: both peers' records as JSON.
+    const dump = {};
+    for (const peer of [a, b]) {
+      dump[peer.name] = {
+        ...(await received(peer)),
+        ...(await control(ca, peer, "GET", "/control/sent")).json,
+      };
+    }
+    writeFileSync(process.env.SELFTEST_DUMP, JSON.stringify(dump, null, 2));
+  }
 
   await check("every activity A accepted is verified and none of the forged ones is there", async () => {
     const all = await received(a);
