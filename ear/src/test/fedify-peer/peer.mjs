@@ -48,26 +48,35 @@ const USER = "tester";
 // ---------------------------------------------------------------------------------------------
 // Options
 
-const { values: opts } = parseArgs({
-  options: {
-    port: { type: "string", default: "0" },
-    origin: { type: "string" },
-    "origin-host": { type: "string", default: "127.0.0.1" },
-    "tls-cert": { type: "string" },
-    "tls-key": { type: "string" },
-    "first-knock": { type: "string", default: "rfc9421" },
-    "rsa-only": { type: "boolean", default: false },
-    "rsa-key": { type: "string" },
-    "signed-fetch": { type: "boolean", default: false },
-    "exit-on-stdin-eof": { type: "boolean", default: false },
-    "log-level": { type: "string", default: "warning" },
-  },
-  strict: true,
-});
-
 function usage(message) {
   process.stderr.write(`peer.mjs: ${message}\n`);
   process.exit(2);
+}
+
+function parseOptions() {
+  return parseArgs({
+    options: {
+      port: { type: "string", default: "0" },
+      origin: { type: "string" },
+      "origin-host": { type: "string", default: "127.0.0.1" },
+      "tls-cert": { type: "string" },
+      "tls-key": { type: "string" },
+      "first-knock": { type: "string", default: "rfc9421" },
+      "rsa-only": { type: "boolean", default: false },
+      "rsa-key": { type: "string" },
+      "signed-fetch": { type: "boolean", default: false },
+      "exit-on-stdin-eof": { type: "boolean", default: false },
+      "log-level": { type: "string", default: "warning" },
+    },
+    strict: true,
+  }).values;
+}
+
+let opts;
+try {
+  opts = parseOptions();
+} catch (error) {
+  usage(error.message);
 }
 
 const port = Number.parseInt(opts.port, 10);
@@ -456,7 +465,10 @@ async function controlFollow(ctx, body) {
       throw new ControlError(
         502,
         "WEBFINGER_FAILED",
-        webfinger == null ? `no WebFinger answer for ${acct} (see the peer's stderr)` : `no self link for ${acct}`,
+        webfinger == null
+          ? `no WebFinger answer for ${acct} from https://${acct.split("@").pop()}/.well-known/webfinger ` +
+              "(Fedify always asks https for acct: handles; --log-level debug shows why)"
+          : `no self link for ${acct}`,
       );
     }
     actorUrl = new URL(self.href);

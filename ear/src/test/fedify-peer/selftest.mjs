@@ -331,6 +331,67 @@ async function run() {
     });
   }
 
+  await check("a FEP-1b12 Announce(Create(Page)) with only an HTTP signature is reported with its inner types", async () => {
+    // The shape a Kinship (or Lemmy) community sends: the group announces a member's Create.
+    const group = bActor;
+    const page = {
+      id: `${b.base}/threads/1`,
+      type: "Page",
+      attributedTo: `${b.base}/users/member`,
+      name: "A shared thread",
+      content: "<p>first post</p>",
+      to: ["https://www.w3.org/ns/activitystreams#Public", group],
+      audience: group,
+    };
+    const announce = {
+      "@context": ["https://www.w3.org/ns/activitystreams", "https://join-lemmy.org/context.json"],
+      id: `${b.base}/activities/announce-1b12`,
+      type: "Announce",
+      actor: group,
+      to: ["https://www.w3.org/ns/activitystreams#Public"],
+      cc: [`${group}/followers`],
+      object: {
+        id: `${b.base}/activities/create-1b12`,
+        type: "Create",
+        actor: `${b.base}/users/member`,
+        to: ["https://www.w3.org/ns/activitystreams#Public", group],
+        object: page,
+        audience: group,
+      },
+    };
+    const res = await signedPost(announce, bKey.privateKey, `${bActor}#main-key`, "draft-cavage-http-signatures-12");
+    assert(res.status === 202, `inbox answered ${res.status} ${res.text}`);
+    const entry = await waitFor("the 1b12 Announce at A", () => receivedOf(a, (e) => e.id === announce.id));
+    assert(entry.verifiedBy === "http-signature", `verifiedBy ${entry.verifiedBy}`);
+    assert(entry.innerType === "Create" && entry.innerObjectType === "Page", `inner ${entry.innerType}/${entry.innerObjectType}`);
+    assert(entry.innerActor === `${b.base}/users/member` && entry.innerObjectId === page.id, JSON.stringify(entry));
+    assert(entry.audience === group, `audience ${entry.audience}`);
+  });
+
+  await check("an Announce embedding an activity from another origin is not taken on trust", async () => {
+    // Fedify refetches an embedded object whose id is on another origin; that fails here, so
+    // the peer must not report an inner activity it could not check.
+    const announce = {
+      "@context": "https://www.w3.org/ns/activitystreams",
+      id: `${b.base}/activities/announce-foreign`,
+      type: "Announce",
+      actor: bActor,
+      to: aActor,
+      object: {
+        // A third origin where nothing listens (port 9 on loopback: "discard", closed here).
+        id: "https://localhost:9/activities/not-there",
+        type: "Create",
+        actor: "https://localhost:9/users/someone",
+        object: { id: "https://localhost:9/notes/not-there", type: "Note", content: "claimed for someone" },
+      },
+    };
+    const res = await signedPost(announce, bKey.privateKey, `${bActor}#main-key`, "draft-cavage-http-signatures-12");
+    assert(res.status === 202, `inbox answered ${res.status} ${res.text}`);
+    const entry = await waitFor("the foreign Announce at A", () => receivedOf(a, (e) => e.id === announce.id));
+    assert(entry.objectId === "https://localhost:9/activities/not-there", `objectId ${entry.objectId}`);
+    assert(entry.innerType === null && entry.innerObjectType === null, `inner ${entry.innerType}/${entry.innerObjectType}`);
+  });
+
   const expectRefused = async (id, status, reasonType) => {
     assert(status === 401, `inbox answered ${status}, expected 401`);
     await new Promise((resolve) => setTimeout(resolve, 300)); // a queued listener would have run by now
