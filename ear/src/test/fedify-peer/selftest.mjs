@@ -510,5 +510,5 @@ try {
   cleanup();
   clearTimeout(hardTimeout);
 }
-process.stdout.write(`fedify-peer selftest: ${passed} passed, ${failed} failed\n`);
+process.stdout.write(`fedify-peer: ${passed} passed, ${failed} failed\n`);
 process.exit(exitCode);
