@@ -23,7 +23,7 @@ import org.kinship.platform.federation.Deliveries;
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/KinshipDelivery"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "16")
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${kinship.delivery.consumers:16}")
 })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DeliveryWorker implements MessageListener {
