@@ -100,6 +100,9 @@ public final class AddressPolicy {
             // java.net.URI leaves the host empty for authorities it cannot parse (underscores, bad ports).
             return AddressDecision.refused(OutboundProblem.INVALID_URL, "The URL has no host name Kinship can read.", List.of());
         }
+        if (target.getPort() == 0 || target.getPort() > 65535) {
+            return AddressDecision.refused(OutboundProblem.INVALID_URL, "The port " + target.getPort() + " does not exist.", List.of());
+        }
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
