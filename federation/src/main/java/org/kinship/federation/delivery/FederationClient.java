@@ -437,9 +437,11 @@ public final class FederationClient {
         return settings.maxFetchBytes();
     }
 
+    /** ActivityPub's media types, plain JSON, and WebFinger's JRD (the same client looks handles up). */
     static boolean isActivityJson(String contentType) {
         String media = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        return media.equals("application/activity+json") || media.equals("application/ld+json") || media.equals("application/json");
+        return media.equals("application/activity+json") || media.equals("application/ld+json") || media.equals("application/json")
+                || media.equals("application/jrd+json");
     }
 
     private static Optional<URI> redirectTarget(URI current, HttpHeaders headers) {
