@@ -16,6 +16,7 @@ import org.kinship.it.support.Deployments;
 import org.kinship.it.support.ForumFixtures;
 import org.kinship.it.support.Tokens;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -67,10 +68,10 @@ class ThreadSharingBrowserIT {
             WebElement notice = member.await(REPLY_NOTICE);
             assertEquals(NOTICE, notice.getText());
             assertTrue(displayed(member, SHARED_MARK), "the thread carries the mark for everyone");
-            Object before = member.driver().executeScript("const ta = document.querySelector(\"form[data-test='reply-form'] textarea\");"
+            Object before = script(member, "const ta = document.querySelector(\"form[data-test='reply-form'] textarea\");"
                     + " return Boolean(arguments[0].compareDocumentPosition(ta) & Node.DOCUMENT_POSITION_FOLLOWING);", notice);
             assertEquals(Boolean.TRUE, before, "the notice comes before the box one writes in");
-            Object described = member.driver().executeScript("const ta = document.querySelector(\"form[data-test='reply-form'] textarea\");"
+            Object described = script(member, "const ta = document.querySelector(\"form[data-test='reply-form'] textarea\");"
                     + " return (ta.getAttribute('aria-describedby') || '').split(' ').filter(Boolean)"
                     + ".map(id => document.getElementById(id).textContent).join(' ');");
             assertTrue(String.valueOf(described).contains(NOTICE), "a screen reader hears it with the reply box: " + described);
@@ -94,6 +95,10 @@ class ThreadSharingBrowserIT {
         }
         var page = Api.as(Tokens.BO).get(f.forum() + "/threads/" + asked).object().getJsonObject("thread").getJsonObject("sharing");
         assertFalse(page.getBoolean("shared"), "what the page showed is what the server holds");
+    }
+
+    private static Object script(Browser browser, String js, Object... args) {
+        return ((JavascriptExecutor) browser.driver()).executeScript(js, args);
     }
 
     private static boolean displayed(Browser browser, By by) {
