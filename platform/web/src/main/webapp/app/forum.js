@@ -86,6 +86,7 @@ export const timeEl = (iso) => h('time', { datetime: iso, title: date(iso) }, wh
 export function marks(thread, { moderator = false } = {}) {
   const list = [];
   if (thread.visibility === 'CIRCLE') list.push(['circle', t('mark.circle')]);
+  if (isShared(thread)) list.push(['shared', t('mark.shared')]);
   if (thread.pinned) list.push(['pinned', t('mark.pinned')]);
   if (thread.locked) list.push(['locked', t('mark.locked')]);
   if (thread.hidden) list.push(['hidden', t('mark.hidden')]);
@@ -93,6 +94,9 @@ export function marks(thread, { moderator = false } = {}) {
   if (!list.length) return null;
   return h('ul', { class: 'marks' }, list.map(([k, text]) => h('li', { class: 'mark mark-' + k, 'data-mark': k }, text)));
 }
+
+/** Whether the thread's author shares it with the other communities this one federates with. */
+export const isShared = (thread) => Boolean(thread.sharing && thread.sharing.shared);
 
 /** A thread's title, or what stands for it once the author deleted the opening post. */
 export const titleOf = (thread) => thread.title || t('thread.noTitle');
@@ -232,6 +236,8 @@ const OUTCOMES = [
   ['A moderator paused your writing', 'MUTE'],
   ['You can write again', 'UNMUTE'],
   ['You were banned from the community', 'BAN'],
+  // Not an action with a reason: a moderator asks, and the thread page asks the author (ForumService).
+  ['A moderator asks you to share your thread with other communities', 'SHARE_REQUEST'],
 ];
 
 /** {action, what, reason} from a MODERATION notification's detail; what is in the reader's language. */
@@ -243,7 +249,7 @@ export function outcome(detail) {
     let until = null;
     const u = /^ until (\d{4}-\d\d-\d\dT[\d:.]+Z)/.exec(rest);
     if (u) { until = u[1]; rest = rest.slice(u[0].length); }
-    if (!rest.startsWith(':')) continue;
+    if (rest && !rest.startsWith(':')) continue;
     return {
       action,
       what: t('outcome.' + action, { date: until ? date(until) : '' }),

@@ -281,6 +281,7 @@ pinned = Pinned
 locked = Locked
 hidden = Hidden from members
 welcome = New member’s first thread
+shared = Shared with other communities
 [time]
 now = just now
 [thread]
@@ -350,6 +351,27 @@ empty = Write something before you post.
 locked = This thread is locked, so it takes no new replies.
 lockedMod = This thread is locked. As a moderator you can still reply.
 hiddenThread = The opening post was hidden by the moderators, so this thread takes no new replies.
+shared = This thread is shared with other communities: your reply will be visible there too, under your pseudonym.
+[share]
+title = Share beyond this community
+what = Other communities that this one federates with can then read this thread and reply to it. You can stop sharing later, but copies already sent may remain there until they are deleted.
+share = Share beyond this community
+sharedTitle = Shared with other communities
+sharedText = Other communities that this one federates with can read this thread and reply to it. If you stop sharing, nothing more is sent from now on, but copies already sent may remain there until they are deleted.
+stop = Stop sharing
+requestedTitle = A moderator asks you to share this thread
+requestedText = It stays in this community unless you agree.
+accept = Yes, share it
+decline = No, keep it here
+askTitle = Share beyond this community?
+askText = You can ask the person who started this thread to share it with the communities this one federates with. It stays here unless they agree.
+ask = Ask the author to share
+askedTitle = The author has been asked
+askedText = The person who started this thread has been asked to share it. It stays in this community unless they agree.
+done = This thread is now shared with other communities.
+stopped = You stopped sharing this thread. Nothing more is sent from now on.
+declined = The thread stays in this community.
+asked = The author has been asked. They decide.
 [report]
 title = Report this post
 hint = Tell the moderators what is wrong. Only they see your report, and the author is never told who sent it.
@@ -575,6 +597,7 @@ MOVE = Your thread was moved to another category.
 MUTE = A moderator paused your writing until {date}.
 UNMUTE = You can write again.
 BAN = You were banned from the community.
+SHARE_REQUEST = A moderator asks you to share your thread with other communities. You decide on the thread’s page.
 [cat]
 title = Forum categories
 hint = Categories sort the forum’s threads. Their order here is the order members see.
@@ -1251,6 +1274,7 @@ pinned = Festet
 locked = Låst
 hidden = Skjult for medlemmene
 welcome = Nytt medlems første tråd
+shared = Delt med andre fellesskap
 [time]
 now = akkurat nå
 [thread]
@@ -1320,6 +1344,27 @@ empty = Skriv noe før du sender.
 locked = Tråden er låst, så den tar ikke imot nye svar.
 lockedMod = Tråden er låst. Som moderator kan du fortsatt svare.
 hiddenThread = Moderatorene har skjult innlegget som åpner tråden, så den tar ikke imot nye svar.
+shared = Denne tråden er delt med andre fellesskap: svaret ditt blir synlig der også, under kallenavnet ditt.
+[share]
+title = Del utenfor dette fellesskapet
+what = Andre fellesskap som dette er knyttet til, kan da lese tråden og svare i den. Du kan slutte å dele senere, men kopier som alt er sendt, kan bli liggende der til de slettes.
+share = Del utenfor dette fellesskapet
+sharedTitle = Delt med andre fellesskap
+sharedText = Andre fellesskap som dette er knyttet til, kan lese tråden og svare i den. Slutter du å dele, sendes ikke noe mer herfra, men kopier som alt er sendt, kan bli liggende der til de slettes.
+stop = Slutt å dele
+requestedTitle = En moderator ber deg dele denne tråden
+requestedText = Den blir i dette fellesskapet hvis du ikke sier ja.
+accept = Ja, del den
+decline = Nei, la den bli her
+askTitle = Dele utenfor dette fellesskapet?
+askText = Du kan be den som startet tråden, om å dele den med fellesskapene dette er knyttet til. Den blir her hvis hen ikke sier ja.
+ask = Be forfatteren dele
+askedTitle = Forfatteren er spurt
+askedText = Den som startet tråden, er spurt om å dele den. Den blir i dette fellesskapet hvis hen ikke sier ja.
+done = Tråden er nå delt med andre fellesskap.
+stopped = Du har sluttet å dele tråden. Ingenting mer sendes herfra.
+declined = Tråden blir i dette fellesskapet.
+asked = Forfatteren er spurt. Det er hen som bestemmer.
 [report]
 title = Rapporter innlegget
 hint = Fortell moderatorene hva som er galt. Bare de ser rapporten, og den som skrev innlegget, får aldri vite hvem som sendte den.
@@ -1545,6 +1590,7 @@ MOVE = Tråden din er flyttet til en annen kategori.
 MUTE = En moderator har satt skrivingen din på pause til {date}.
 UNMUTE = Du kan skrive igjen.
 BAN = Du er stengt ute fra fellesskapet.
+SHARE_REQUEST = En moderator ber deg dele tråden din med andre fellesskap. Du bestemmer selv på trådens side.
 [cat]
 title = Forumkategorier
 hint = Kategoriene ordner trådene i forumet. Rekkefølgen her er den medlemmene ser.
@@ -1586,6 +1632,10 @@ post_not_found = Vi fant ikke innlegget. Kanskje det er fjernet.
 post_deleted = Innlegget er slettet av den som skrev det.
 not_author = Bare den som skrev innlegget, kan gjøre dette.
 thread_locked = Tråden er låst, så den tar ikke imot nye svar.
+thread_not_shareable = En lukket krets eller en skjult tråd kan ikke deles utenfor fellesskapet.
+thread_already_shared = Den som startet tråden, deler den allerede.
+share_not_requested = Ingen har bedt deg dele denne tråden.
+author_gone = Den som startet tråden, er ikke lenger medlem her, så hen kan ikke spørres.
 reply_target_gone = Innlegget du svarer på, er slettet eller skjult. Du kan fortsatt svare i tråden.
 reaction_invalid = Den reaksjonen finnes ikke.
 reason_required = Skriv en begrunnelse.

@@ -1,6 +1,7 @@
 // "/c/{slug}/forum/t/{id}": one thread. Its posts in order (replies link to what they answer,
 // content warnings fold the words away, deleted and hidden posts say so), reactions, replying,
-// the author's edits and deletes, reports, the moderators' tools, and who is in a closed circle.
+// the author's edits and deletes, reports, the moderators' tools, who is in a closed circle, and
+// sharing the thread beyond the community (the author decides; a moderator may only ask).
 import { h, put, newId } from '../dom.js';
 import { enc } from '../api.js';
 import {
@@ -8,7 +9,7 @@ import {
 } from '../ui.js';
 import {
   fapi, memberOf, isModerator, KINDS, REACTION_MARK, postBody, behindWarning, marks, timeEl, titleOf,
-  supportPanel, notEmergency, reasonForm, formSlot, outcome,
+  supportPanel, notEmergency, reasonForm, formSlot, outcome, isShared,
 } from '../forum.js';
 import { formatHelp } from './compose.js';
 
@@ -123,7 +124,13 @@ function build(s, take) {
         why && h('p', {}, t('modf.theirReason') + ' ', h('q', { lang }, why)));
     }
     hiddenBox.replaceChildren(notice || '');
+    if (sharingBox) sharingBox.paint();
+    shareNotice.hidden = !isShared(s.thread);
   };
+  // Written before the reply box, in it: a reply to a shared thread leaves the community too.
+  const shareNotice = h('span', { class: 'share-notice', 'data-test': 'share-notice', id: newId('share-notice') },
+    t('reply.shared'));
+  let sharingBox = null;
 
   // ---- posts ----
   const list = h('ol', { class: 'posts', 'aria-label': t('thread.posts') });
@@ -386,7 +393,7 @@ function build(s, take) {
   const replyForm = h('form', { class: 'stack reply-form', 'data-test': 'reply-form', 'aria-labelledby': 'reply-title' },
     replyTitle,
     toThread,
-    field(t('reply.label'), replyBody, t('compose.bodyHint')),
+    field(t('reply.label'), replyBody, [shareNotice, t('compose.bodyHint')]),
     formatHelp(),
     cwBox,
     s.thread.locked && s.canModerate && h('p', { class: 'hint' }, t('reply.lockedMod')),
@@ -455,6 +462,7 @@ function build(s, take) {
   };
 
   // ---- the page ----
+  sharingBox = sharingSection(s, paintHead);
   paintHead();
   s.posts.forEach((p) => list.append(postItem(p)));
   moreBox.hidden = !s.hasMore;
@@ -464,6 +472,7 @@ function build(s, take) {
     title, marksBox, meta, hiddenBox,
     firstNew && !isOwn(s, firstNew) && h('p', { class: 'jump' }, h('a', { href: '#p' + firstNew.seq }, t('thread.firstNew'))),
     s.thread.visibility === 'CIRCLE' && circleSection(s, refresh),
+    sharingBox,
     s.canModerate && modTools(s, refresh),
     list, moreBox,
     replySection(),
@@ -514,6 +523,63 @@ function modTools(s, refresh) {
     h('h2', { id: 'mod-tools-title' }, t('modf.tools')),
     h('p', { class: 'hint' }, t('modf.toolsHint')),
     row, slot);
+}
+
+// ---- sharing beyond the community: the author decides, a moderator may only ask ----
+
+/**
+ * For the author: share the thread with the communities this one federates with, stop sharing, or
+ * answer a moderator's request. For moderators: ask the author. Nobody else sees this box (the thread's
+ * mark says that it is shared). changed() repaints what else depends on sharing.
+ */
+function sharingSection(s, changed) {
+  const { ctx } = s;
+  const starter = s.posts.length > 0 && s.posts[0].seq === 0 ? s.posts[0] : null;
+  const mine = Boolean(starter && isOwn(s, starter));
+  if (s.thread.visibility !== 'COMMUNITY' || (!mine && !s.canModerate)) return null;
+  const url = ctx.api + '/forum/threads/' + enc(s.thread.id) + '/sharing';
+  const heading = h('h2', { id: 'sharing-title', tabindex: '-1' });
+  const text = h('div', {});
+  const row = h('div', { class: 'actions' });
+  const box = h('section', { class: 'panel sharing', 'data-test': 'sharing', 'aria-labelledby': 'sharing-title' },
+    heading, text, h('div', { class: 'form-status' }), row);
+
+  const button = (test, label, secondary, said, call) => {
+    const b = h('button', { type: 'button', class: 'button' + (secondary ? ' secondary' : ''), 'data-test': test }, label);
+    b.addEventListener('click', () => busy(box, async () => {
+      s.thread.sharing = await call();
+      changed();
+      heading.focus();
+      announce(t(said));
+    }, b));
+    return b;
+  };
+  const setShared = (shared) => () => fapi(url, 'PUT', { shared });
+
+  box.paint = () => {
+    const sh = s.thread.sharing || { shared: false, requested: false };
+    let view = null;
+    if (mine && sh.shared) {
+      view = ['share.sharedTitle', ['share.sharedText'], [button('stop-sharing', t('share.stop'), true, 'share.stopped', setShared(false))]];
+    } else if (mine && !s.thread.hidden && sh.requested) {
+      view = ['share.requestedTitle', ['share.requestedText', 'share.what'], [
+        button('accept-sharing', t('share.accept'), false, 'share.done', setShared(true)),
+        button('decline-sharing', t('share.decline'), true, 'share.declined', () => fapi(url + '/decline', 'POST'))]];
+    } else if (mine && !s.thread.hidden) {
+      view = ['share.title', ['share.what'], [button('share', t('share.share'), false, 'share.done', setShared(true))]];
+    } else if (!mine && !s.thread.hidden && !sh.shared && sh.requested) {
+      view = ['share.askedTitle', ['share.askedText'], []];
+    } else if (!mine && !s.thread.hidden && !sh.shared) {
+      view = ['share.askTitle', ['share.askText'],
+        [button('ask-sharing', t('share.ask'), true, 'share.asked', () => fapi(url + '/request', 'POST'))]];
+    }
+    box.hidden = !view;
+    if (!view) return;
+    heading.textContent = t(view[0]);
+    text.replaceChildren(...view[1].map((k) => h('p', { class: k === 'share.what' ? 'hint' : null }, t(k))));
+    row.replaceChildren(...view[2]);
+  };
+  return box;
 }
 
 // ---- a closed circle: who is in it, inviting, taking out, leaving ----

@@ -114,6 +114,14 @@ public enum ErrorCode {
     NOT_ATTENDING(409),
     /** Meetups: the request for company was already answered by someone else, or withdrawn. */
     COMPANY_REQUEST_CLOSED(409),
+    /** Forum: a closed circle, or a thread the moderators hid, cannot be shared beyond the community (nor asked to be). */
+    THREAD_NOT_SHAREABLE(409),
+    /** Forum: a moderator asks the author to share a thread that the author already shares. */
+    THREAD_ALREADY_SHARED(409),
+    /** Forum: the author declines a request to share that nobody made (or that they already answered). */
+    SHARE_NOT_REQUESTED(409),
+    /** Forum: the thread's author left the community or deleted their account, so they cannot be asked anything. */
+    AUTHOR_GONE(409),
 
     UNSUPPORTED_MEDIA_TYPE(415),
 

@@ -5,7 +5,11 @@ import java.util.UUID;
 import org.kinship.platform.community.CommunityId;
 import org.kinship.platform.community.MemberId;
 
-/** What happened in a forum, for the modules that react to it (moderation queue, notifications). */
+/**
+ * What happened in a forum, for the modules that react to it (moderation queue, notifications,
+ * federation). Fired inside the use case's transaction: an observer that must act only on what was
+ * committed observes with {@code during = TransactionPhase.AFTER_SUCCESS}.
+ */
 public sealed interface ForumEvent {
     CommunityId community();
 
@@ -25,5 +29,25 @@ public sealed interface ForumEvent {
 
     /** A member was invited into a closed circle. */
     record CircleInvitation(CommunityId community, UUID threadId, MemberId invited, MemberId by) implements ForumEvent {
+    }
+
+    /**
+     * The author shared their thread beyond the community ({@code shared}), or stopped sharing it. Fired
+     * only when that changed. Un-sharing stops what is sent from now on; copies already sent can only be
+     * asked to be deleted.
+     */
+    record ThreadSharing(CommunityId community, UUID threadId, boolean shared) implements ForumEvent {
+    }
+
+    /**
+     * A post's words are gone from the community's view: its author deleted it ({@code byModerator} false)
+     * or a moderator hid it (true). Fired in every thread; whether the thread was shared is for the
+     * observer to ask.
+     */
+    record PostDeleted(CommunityId community, UUID threadId, UUID postId, boolean byModerator) implements ForumEvent {
+    }
+
+    /** A moderator locked ({@code locked}) or unlocked a thread. Fired only when that changed. */
+    record ThreadLocked(CommunityId community, UUID threadId, boolean locked) implements ForumEvent {
     }
 }

@@ -49,6 +49,11 @@ public class ForumRepository {
         return t != null && t.community().equals(community) ? Optional.of(t) : Optional.empty();
     }
 
+    /** A thread of any community, for trusted callers that know it only by id (the federation code). */
+    public Optional<ForumThread> thread(UUID id) {
+        return Optional.ofNullable(em.find(ForumThread.class, id));
+    }
+
     /**
      * The thread, re-read and locked until the transaction ends: how posts get their sequence numbers
      * one at a time. (A refresh under the lock, not em.lock: the latter also checks the version read

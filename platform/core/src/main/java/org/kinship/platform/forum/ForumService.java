@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -29,6 +30,7 @@ import org.kinship.platform.community.Pseudonym;
 import org.kinship.platform.error.ErrorCode;
 import org.kinship.platform.error.KinshipException;
 import org.kinship.platform.forum.ForumAccess.Reader;
+import org.kinship.platform.notification.NotificationService;
 import org.kinship.platform.persistence.UniqueViolation;
 import org.kinship.platform.safety.SafetySignals;
 import org.kinship.platform.text.Markdown;
@@ -70,6 +72,9 @@ public class ForumService {
 
     @Inject
     ForumReadModel readModel;
+
+    @Inject
+    NotificationService notifications;
 
     // ---- categories ----
 
@@ -246,6 +251,7 @@ public class ForumService {
         if (post.seq() == 0) {
             repository.thread(community.id(), post.threadId()).orElseThrow().forgetTitle();
         }
+        events.fire(new ForumEvent.PostDeleted(community.id(), post.threadId(), post.id(), false));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -285,6 +291,64 @@ public class ForumService {
         Reader reader = access.reader(caller, community);
         Post post = requireReadablePost(reader, community, postId);
         repository.reaction(post.id(), reader.id(), kind).ifPresent(repository::remove);
+    }
+
+    // ---- sharing beyond the community ----
+
+    /** What a notification says when a moderator asks an author to share (the client words it by this prefix). */
+    public static final String SHARE_REQUEST_NOTICE = "A moderator asks you to share your thread with other communities";
+
+    /**
+     * The author shares their thread beyond the community ({@code shared} true) or stops sharing it; see
+     * {@link ForumThread#share} and {@link ForumThread#unshare}. Consent is not writing: a muted author
+     * may still give or withdraw it. {@link ForumEvent.ThreadSharing} is fired when it changed.
+     */
+    public ForumThread setSharing(Caller caller, String slug, UUID threadId, boolean shared) {
+        Community community = communities.requireBySlug(slug);
+        Reader author = access.reader(caller, community);
+        ForumThread thread = access.requireReadable(author, repository.thread(community.id(), threadId)
+                .orElseThrow(ForumAccess::threadNotFound));
+        boolean changed = shared ? thread.share(author.id(), clock.instant()) : thread.unshare(author.id());
+        if (changed) {
+            events.fire(new ForumEvent.ThreadSharing(community.id(), thread.id(), shared));
+        }
+        return thread;
+    }
+
+    /**
+     * A moderator or admin asks the author to share the thread; the author is notified once per request.
+     * The thread is not shared by this (see {@link ForumThread#requestSharing}).
+     */
+    public ForumThread requestSharing(Caller caller, String slug, UUID threadId) {
+        Community community = communities.requireBySlug(slug);
+        Reader requester = access.reader(caller, community);
+        ForumThread thread = access.requireReadable(requester, repository.thread(community.id(), threadId)
+                .orElseThrow(ForumAccess::threadNotFound));
+        Membership author = communities.member(community.id(), thread.author()).orElseThrow();
+        if (thread.requestSharing(requester.membership(), author, clock.instant()) && !thread.isAuthor(requester.id())) {
+            notifications.moderationOutcome(community, thread.author(), thread.id(), null, SHARE_REQUEST_NOTICE);
+        }
+        return thread;
+    }
+
+    /** The author declines a moderator's request to share; the thread stays in the community. */
+    public ForumThread declineSharing(Caller caller, String slug, UUID threadId) {
+        Community community = communities.requireBySlug(slug);
+        Reader author = access.reader(caller, community);
+        ForumThread thread = access.requireReadable(author, repository.thread(community.id(), threadId)
+                .orElseThrow(ForumAccess::threadNotFound));
+        thread.declineShareRequest(author.id());
+        return thread;
+    }
+
+    /**
+     * For the federation code, which is trusted (no caller, no access check): the thread while its author
+     * shares it and the moderators have not hidden it; empty otherwise, also for a closed circle or an
+     * unknown id. It answers "may this thread leave the community now?", not whether it ever did.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ForumThread> sharedThread(UUID threadId) {
+        return repository.thread(threadId).filter(ForumThread::isShared).filter(t -> !t.hidden());
     }
 
     // ---- reading ----
@@ -348,10 +412,18 @@ public class ForumService {
      * when the listing came from it (null otherwise), for the web layer's encoded forms.
      */
     public record Listing(List<ForumThread> threads, Map<UUID, String> pseudonyms, Map<UUID, Integer> lastRead,
-                          ForumReadModel.SharedListing shared) {
+                          ForumReadModel.SharedListing shared, Reader reader) {
         public int unread(ForumThread thread) {
             return thread.postCount() - 1 - lastRead.getOrDefault(thread.id(), -1);
         }
+    }
+
+    /**
+     * Whether this reader is told of a moderator's pending request to share: the author and the moderators
+     * are; other members are not, so that the author decides without an audience.
+     */
+    public static boolean seesShareRequest(Reader reader, ForumThread thread) {
+        return thread.shareRequested() && (thread.isAuthor(reader.id()) || reader.moderator());
     }
 
     public enum View { LATEST, UNANSWERED }
@@ -367,14 +439,14 @@ public class ForumService {
         ForumReadModel.SharedListing shared = readModel.listing(community.id(), categoryId, view == View.UNANSWERED,
                 reader.moderator(), Math.max(0, page));
         return new Listing(shared.threads(), shared.pseudonyms(),
-                readModel.lastRead(reader.id(), shared.threads().stream().map(ForumThread::id).toList()), shared);
+                readModel.lastRead(reader.id(), shared.threads().stream().map(ForumThread::id).toList()), shared, reader);
     }
 
     private Listing listing(List<ForumThread> threads, Reader reader) {
         Set<UUID> people = new HashSet<>();
         threads.forEach(t -> people.add(t.author().value()));
         return new Listing(threads, repository.pseudonyms(people),
-                repository.readMarkers(threads.stream().map(ForumThread::id).toList(), reader.id()), null);
+                repository.readMarkers(threads.stream().map(ForumThread::id).toList(), reader.id()), null, reader);
     }
 
     // ---- closed circles ----

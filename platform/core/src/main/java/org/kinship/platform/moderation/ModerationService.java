@@ -70,6 +70,9 @@ public class ModerationService {
     @Inject
     jakarta.enterprise.event.Event<MembershipEvent> membershipEvents;
 
+    @Inject
+    jakarta.enterprise.event.Event<ForumEvent> forumEvents;
+
     // ---- raising items ----
 
     /** Any member reports a post they can read. */
@@ -180,10 +183,15 @@ public class ModerationService {
         Post post = forum.post(community.id(), postId)
                 .filter(p -> moderatable(community, p.threadId()))
                 .orElseThrow(() -> new KinshipException(ErrorCode.POST_NOT_FOUND, "There is no such post."));
+        boolean wasVisible = !post.isGone();
         switch (action) {
             case HIDE_POST -> post.hide();
             case RESTORE_POST -> post.restore();
             default -> throw new KinshipException(ErrorCode.VALIDATION_FAILED, "Posts can be hidden or restored.");
+        }
+        if (action == Type.HIDE_POST && wasVisible) {
+            // Hiding a post its author deleted (or one already hidden) takes nothing more away.
+            forumEvents.fire(new ForumEvent.PostDeleted(community.id(), post.threadId(), post.id(), true));
         }
         Instant now = clock.instant();
         audit(community, moderator, action, why, post.threadId(), post.id(), post.author(), null, null, now);
@@ -199,6 +207,7 @@ public class ModerationService {
         ForumThread thread = forum.thread(community.id(), threadId)
                 .filter(t -> t.visibility() == Visibility.COMMUNITY)
                 .orElseThrow(() -> new KinshipException(ErrorCode.THREAD_NOT_FOUND, "There is no such thread."));
+        boolean wasLocked = thread.locked();
         switch (action) {
             case HIDE_THREAD -> thread.hide();
             case RESTORE_THREAD -> thread.restore();
@@ -214,6 +223,9 @@ public class ModerationService {
                 thread.moveTo(category);
             }
             default -> throw new KinshipException(ErrorCode.VALIDATION_FAILED, "That is not an action on a thread.");
+        }
+        if (thread.locked() != wasLocked) {
+            forumEvents.fire(new ForumEvent.ThreadLocked(community.id(), thread.id(), thread.locked()));
         }
         Instant now = clock.instant();
         audit(community, moderator, action, why, thread.id(), null, thread.author(), null, null, now);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.kinship.platform.forum.CircleMember;
+import org.kinship.platform.forum.ForumAccess;
 import org.kinship.platform.forum.ForumService;
 import org.kinship.platform.forum.ForumThread;
 import org.kinship.platform.forum.Post;
@@ -38,7 +39,7 @@ final class ForumJson {
     static void threadPage(ForumService.ThreadPage page, int nextSeq, boolean hasMore, OutputStream out) throws IOException {
         write(out, "{\"thread\":");
         ForumThread t = page.thread();
-        out.write(summary(t, page.pseudonyms(), t.postCount() - 1 - page.lastRead()));
+        out.write(summary(t, page.pseudonyms(), page.reader(), t.postCount() - 1 - page.lastRead()));
         write(out, ",\"posts\":[");
         boolean first = true;
         for (Post p : page.posts()) {
@@ -69,11 +70,11 @@ final class ForumJson {
             first = false;
             int unread = Math.max(0, listing.unread(t));
             if (listing.shared() == null) {
-                out.write(summary(t, listing.pseudonyms(), unread));
+                out.write(summary(t, listing.pseudonyms(), listing.reader(), unread));
             } else {
-                byte[] head = listing.shared().rendering(t.id(), k -> summaryWithoutUnread(t, listing.pseudonyms()));
+                byte[] head = listing.shared().rendering(t.id(), k -> summaryHead(t, listing.pseudonyms()));
                 out.write(head);
-                write(out, ",\"unread\":" + unread + "}");
+                out.write(summaryTail(t, listing.reader(), unread));
             }
         }
         out.write(']');
@@ -143,16 +144,23 @@ final class ForumJson {
         return out.toByteArray();
     }
 
-    private static byte[] summary(ForumThread t, Map<UUID, String> pseudonyms, int unread) {
-        byte[] head = summaryWithoutUnread(t, pseudonyms);
-        byte[] tail = (",\"unread\":" + Math.max(0, unread) + "}").getBytes(StandardCharsets.US_ASCII);
+    private static byte[] summary(ForumThread t, Map<UUID, String> pseudonyms, ForumAccess.Reader reader, int unread) {
+        byte[] head = summaryHead(t, pseudonyms);
+        byte[] tail = summaryTail(t, reader, unread);
         byte[] all = new byte[head.length + tail.length];
         System.arraycopy(head, 0, all, 0, head.length);
         System.arraycopy(tail, 0, all, head.length, tail.length);
         return all;
     }
 
-    private static byte[] summaryWithoutUnread(ForumThread t, Map<UUID, String> pseudonyms) {
+    /** The reader's own part of a summary, and its closing brace: whether they are told of a request, their unread count. */
+    private static byte[] summaryTail(ForumThread t, ForumAccess.Reader reader, int unread) {
+        return (",\"sharing\":{\"shared\":" + t.isShared() + ",\"requested\":" + ForumService.seesShareRequest(reader, t)
+                + "},\"unread\":" + Math.max(0, unread) + "}").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** What every reader of a listing sees alike, without the closing brace. */
+    private static byte[] summaryHead(ForumThread t, Map<UUID, String> pseudonyms) {
         var out = new ByteArrayOutputStream(400);
         try (JsonGenerator g = JSON.createGenerator(out, StandardCharsets.UTF_8)) {
             g.writeStartObject().write("id", t.id().toString());

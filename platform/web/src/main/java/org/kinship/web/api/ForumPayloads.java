@@ -18,7 +18,14 @@ public final class ForumPayloads {
     /** A thread in a listing. {@code title} is null when the author deleted the opening post. */
     public record ThreadSummary(String id, String categoryId, String visibility, String title, String author,
                                 boolean pinned, boolean locked, boolean hidden, boolean needsWelcome, int replyCount,
-                                int unread, Instant createdAt, Instant lastActivityAt) {
+                                SharingData sharing, int unread, Instant createdAt, Instant lastActivityAt) {
+    }
+
+    /**
+     * Whether a thread is shared beyond the community (its author's consent), and whether a moderator's
+     * request to share waits for the author: {@code requested} is true only for the author and moderators.
+     */
+    public record SharingData(boolean shared, boolean requested) {
     }
 
     /**

@@ -2,6 +2,8 @@ package org.kinship.web.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -22,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.kinship.platform.community.MemberId;
 import org.kinship.platform.error.ErrorCode;
 import org.kinship.platform.error.KinshipException;
@@ -36,6 +37,7 @@ import org.kinship.platform.forum.StartPolicy;
 import org.kinship.web.api.ForumPayloads.CategoryData;
 import org.kinship.web.api.ForumPayloads.CategoryRequest;
 import org.kinship.web.api.ForumPayloads.PostData;
+import org.kinship.web.api.ForumPayloads.SharingData;
 import org.kinship.web.api.ForumPayloads.ThreadData;
 import org.kinship.web.api.ForumPayloads.ThreadSummary;
 import org.kinship.web.security.CurrentCaller;
@@ -157,6 +159,46 @@ public class ForumResource {
         return Response.noContent().build();
     }
 
+    // ---- sharing beyond the community ----
+
+    /**
+     * The author shares the thread with the communities this one federates with ({@code {"shared": true}})
+     * or stops sharing it (false). Read as JSON itself: JSON-B would take "yes" or 0 for false and quietly
+     * withdraw (or never give) consent, which must be said in so many words.
+     */
+    @PUT
+    @Path("threads/{id}/sharing")
+    public SharingData setSharing(@PathParam("id") String id, JsonObject request) {
+        JsonValue shared = request == null ? null : request.get("shared");
+        JsonValue.ValueType type = shared == null ? JsonValue.ValueType.NULL : shared.getValueType();
+        if (type != JsonValue.ValueType.TRUE && type != JsonValue.ValueType.FALSE) {
+            throw new KinshipException(ErrorCode.VALIDATION_FAILED,
+                    "Say whether the thread is shared beyond the community: {\"shared\": true} or false.");
+        }
+        ForumThread thread = forum.setSharing(caller.require(), slug, Views.uuid(id, ErrorCode.THREAD_NOT_FOUND),
+                type == JsonValue.ValueType.TRUE);
+        return sharing(thread, true);
+    }
+
+    /** A moderator or admin asks the author to share the thread; nothing is shared until the author agrees. */
+    @POST
+    @Path("threads/{id}/sharing/request")
+    public SharingData requestSharing(@PathParam("id") String id) {
+        return sharing(forum.requestSharing(caller.require(), slug, Views.uuid(id, ErrorCode.THREAD_NOT_FOUND)), true);
+    }
+
+    /** The author declines a moderator's request to share. (Accepting is sharing: the PUT above.) */
+    @POST
+    @Path("threads/{id}/sharing/decline")
+    public SharingData declineSharing(@PathParam("id") String id) {
+        return sharing(forum.declineSharing(caller.require(), slug, Views.uuid(id, ErrorCode.THREAD_NOT_FOUND)), true);
+    }
+
+    /** Only the author and moderators reach the sharing endpoints, and both may know of a pending request. */
+    private static SharingData sharing(ForumThread t, boolean seesRequest) {
+        return new SharingData(t.isShared(), seesRequest && t.shareRequested());
+    }
+
     // ---- posts ----
 
     @PUT
@@ -266,13 +308,15 @@ public class ForumResource {
     }
 
     private static List<ThreadSummary> summaries(ForumService.Listing listing) {
-        return listing.threads().stream().map(t -> summary(t, listing.pseudonyms(), listing.unread(t))).toList();
+        return listing.threads().stream().map(t -> summary(t, listing, listing.unread(t))).toList();
     }
 
-    private static ThreadSummary summary(ForumThread t, Map<UUID, String> pseudonyms, int unread) {
+    private static ThreadSummary summary(ForumThread t, ForumService.Listing listing, int unread) {
         return new ThreadSummary(t.id().toString(), t.categoryId() == null ? null : t.categoryId().toString(),
-                t.visibility().name(), t.title(), pseudonyms.get(t.author().value()), t.pinned(), t.locked(), t.hidden(),
-                t.needsWelcome(), t.replyCount(), Math.max(0, unread), t.createdAt(), t.lastActivityAt());
+                t.visibility().name(), t.title(), listing.pseudonyms().get(t.author().value()), t.pinned(), t.locked(),
+                t.hidden(), t.needsWelcome(), t.replyCount(),
+                sharing(t, ForumService.seesShareRequest(listing.reader(), t)), Math.max(0, unread), t.createdAt(),
+                t.lastActivityAt());
     }
 
     private static CategoryData category(Category c) {
