@@ -77,12 +77,62 @@ public class Publisher {
         }
     }
 
-    /** A thread's author shared it: the thread (its opening post) goes out as a Page. */
-    public void threadShared(Community community, ForumThread thread) {
-        if (!gate.federates(community.id())) {
+    /**
+     * A thread's author shared it: the thread (its opening post) goes out as a Page. Un-shared: the group asks
+     * everyone who received it to delete it (what they do with that is theirs; Kinship servers delete).
+     */
+    void sharingChanged(@Observes ForumEvent.ThreadSharing sharing) {
+        if (!gate.federates(sharing.community())) {
             return;
         }
-        forum.openingPost(thread.id()).ifPresent(opening -> publishInSharedThread(community, thread, opening, false));
+        Community community = communities.find(sharing.community()).orElseThrow();
+        ForumThread thread = forum.thread(community, sharing.threadId()).orElseThrow();
+        if (originGroup(community.id(), thread.id()).isPresent()) {
+            return; // a copy of another community's thread is not ours to share
+        }
+        if (sharing.shared()) {
+            forum.openingPost(thread.id()).ifPresent(opening -> publishInSharedThread(community, thread, opening, false));
+        } else {
+            announceDelete(community, iris.thread(thread.id()), iris.group(community.slug().value()));
+        }
+    }
+
+    /**
+     * A post's words are gone. In a shared thread of ours the group announces a Delete (of the reply's own id,
+     * whichever server it came from): the author deleted it, or our moderators removed it from our thread. In a
+     * copy of another community's thread, our member's own deletion goes to that community's group.
+     */
+    void postDeleted(@Observes ForumEvent.PostDeleted deleted) {
+        if (!gate.federates(deleted.community())) {
+            return;
+        }
+        Community community = communities.find(deleted.community()).orElseThrow();
+        ForumThread thread = forum.thread(community, deleted.threadId()).orElseThrow();
+        Post post = forum.post(community, deleted.postId()).orElseThrow();
+        URI object = post.seq() == 0 ? iriOf(community.id(), thread.id()) : iriOf(community.id(), post.id());
+        Optional<RemoteActor> origin = originGroup(community.id(), thread.id());
+        if (origin.isEmpty()) {
+            if (thread.isShared()) {
+                URI by = deleted.byModerator() ? iris.group(community.slug().value()) : iris.member(post.author());
+                announceDelete(community, object, by);
+            }
+            return;
+        }
+        if (!deleted.byModerator() && remoteMembers.actorOf(post.author()).isEmpty() && gate.admits(community.id(), origin.get().iri())) {
+            URI author = iris.member(post.author());
+            URI id = iris.activity(UUID.randomUUID());
+            JsonObject delete = ActivityDocuments.delete(new ActivityDocuments.Act(id, author,
+                    new Addressing(List.of(origin.get().iri(), Addressing.PUBLIC), List.of()), origin.get().iri(), clock.instant()), object);
+            outbox.send(community.id().value(), id, post.author().value(), delete, List.of(origin.get().deliveryInbox()));
+        }
+    }
+
+    private void announceDelete(Community community, URI object, URI actor) {
+        String slug = community.slug().value();
+        URI id = iris.activity(UUID.randomUUID());
+        JsonObject delete = ActivityDocuments.delete(new ActivityDocuments.Act(id, actor, Addressing.publicly(iris.group(slug)),
+                iris.group(slug), clock.instant()), object);
+        announce(community, delete, null);
     }
 
     /** The group passes an activity on to its followers (FEP-1b12), except to the server it came from. */

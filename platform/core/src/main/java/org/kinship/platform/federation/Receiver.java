@@ -226,8 +226,12 @@ public class Receiver {
                     publisher.announce(c, withoutContext(raw), actor.host());
                 }
             } else if (byOriginGroup) {
-                // The origin community's moderators removed it: it goes here too, whoever wrote it.
+                // The origin community's moderators removed it (or its author stopped sharing the thread): it goes
+                // here too, whoever wrote it.
                 post.get().hide();
+            }
+            if ((byAuthor || byOriginGroup) && post.get().seq() == 0) {
+                forum.thread(c, post.get().threadId()).ifPresent(ForumThread::hide);
             }
         }
     }
