@@ -63,6 +63,9 @@ public class Receiver {
     Readers readers;
 
     @Inject
+    org.kinship.platform.moderation.ModerationService moderation;
+
+    @Inject
     java.time.Clock clock;
 
     private final LocalIris iris = LocalIris.configured();
@@ -76,6 +79,7 @@ public class Receiver {
             case UPDATE -> update(activity, sender, communities, null);
             case DELETE -> delete(activity, raw, sender, communities, null);
             case ANNOUNCE -> announce(activity, sender, communities);
+            case FLAG -> flag(activity, sender, communities);
             default -> LOG.fine(() -> "Accepted and ignored: " + activity.type() + " " + activity.id().orElse(null));
         }
     }
@@ -232,6 +236,22 @@ public class Receiver {
             }
             if ((byAuthor || byOriginGroup) && post.get().seq() == 0) {
                 forum.thread(c, post.get().threadId()).ifPresent(ForumThread::hide);
+            }
+        }
+    }
+
+    /** A report from another server about one of our shared posts: into our moderators' queue. */
+    private void flag(Incoming activity, RemoteActor reporter, List<Community> communities) {
+        URI id = activity.object().flatMap(Ref::id).orElseThrow(() -> refuse("A Flag needs an object."));
+        for (Community c : communities) {
+            Optional<Post> post = iris.parse(id).flatMap(n -> n.uuid().flatMap(u -> switch (n.kind()) {
+                case "posts" -> forum.post(c, u);
+                case "threads" -> forum.openingPost(u).filter(p -> p.community().equals(c.id()));
+                default -> Optional.<Post>empty();
+            })).or(() -> mappedPost(c, id));
+            if (post.isPresent() && forum.thread(c, post.get().threadId()).map(ForumThread::isShared).orElse(false)) {
+                moderation.reportFromElsewhere(c.id(), post.get(), remoteMembers.in(c.id(), reporter),
+                        activity.summary().orElse(null));
             }
         }
     }
