@@ -66,6 +66,9 @@ public class Receiver {
     org.kinship.platform.moderation.ModerationService moderation;
 
     @Inject
+    FederatedMeetups meetups;
+
+    @Inject
     java.time.Clock clock;
 
     private final LocalIris iris = LocalIris.configured();
@@ -80,6 +83,7 @@ public class Receiver {
             case DELETE -> delete(activity, raw, sender, communities, null);
             case ANNOUNCE -> announce(activity, sender, communities);
             case FLAG -> flag(activity, sender, communities);
+            case JOIN, LEAVE -> meetups.received(activity, sender, communities, null);
             default -> LOG.fine(() -> "Accepted and ignored: " + activity.type() + " " + activity.id().orElse(null));
         }
     }
@@ -145,6 +149,10 @@ public class Receiver {
     /** {@code via}: the Group whose Announce carried it, or null when the author sent it to us directly. */
     private void create(Incoming activity, JsonObject raw, RemoteActor author, List<Community> communities, RemoteActor via) {
         IncomingObject object = trustedObject(activity, author, via);
+        if (object.type() == ObjectType.EVENT) {
+            meetups.received(activity, author, communities, via);
+            return;
+        }
         if (object.type() != ObjectType.NOTE && object.type() != ObjectType.PAGE && object.type() != ObjectType.ARTICLE) {
             LOG.fine(() -> "Create of " + object.type() + " ignored");
             return;
@@ -201,6 +209,10 @@ public class Receiver {
 
     private void update(Incoming activity, RemoteActor author, List<Community> communities, RemoteActor via) {
         IncomingObject object = trustedObject(activity, author, via);
+        if (object.type() == ObjectType.EVENT) {
+            meetups.received(activity, author, communities, via);
+            return;
+        }
         if (!object.attributedTo().contains(author.iri())) {
             throw new KinshipException(ErrorCode.FORBIDDEN, "Only the author can edit.");
         }
@@ -217,6 +229,7 @@ public class Receiver {
 
     private void delete(Incoming activity, JsonObject raw, RemoteActor actor, List<Community> communities, RemoteActor via) {
         URI id = activity.object().flatMap(Ref::id).orElseThrow(() -> refuse("A Delete needs an object."));
+        meetups.received(activity, actor, communities, via);
         for (Community c : communities) {
             Optional<Post> post = iris.isLocal(id) ? localPostIn(c, id) : mappedPost(c, id);
             if (post.isEmpty()) {
