@@ -181,7 +181,7 @@ class FederationIT {
             i++;
         }
         Api admin = Api.as(Tokens.COMMUNITY_ADMIN);
-        for (String bad : new String[] {"{\"mode\": \"yes\"}", "{\"mode\": true}", "{}", "{\"mode\": null}", "[]"}) {
+        for (String bad : new String[] {"{\"mode\": \"yes\"}", "{\"mode\": true}", "{}", "{\"mode\": null}", "[]", "", "{\"mode\": "}) {
             Api.Reply r = admin.put(settings(slug) + "/mode", bad);
             assertEquals(400, r.status(), bad + " -> " + r);
         }
