@@ -209,6 +209,7 @@ public class Publisher {
     }
 
     /** The ActivityStreams form of a post in a local shared thread: the opening post is the thread's Page. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     JsonObject postDocument(Community community, ForumThread thread, Post post) {
         String slug = community.slug().value();
         URI group = iris.group(slug);
