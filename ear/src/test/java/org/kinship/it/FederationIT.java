@@ -369,6 +369,7 @@ class FederationIT {
             assertTrue(remote.toString().contains("helps"), remote::toString);
 
             FakePeer.Received relayed = readers.await(x -> x.type().equals("Announce")
+                    && x.json().getJsonObject("object").getString("type").equals("Create")
                     && x.json().getJsonObject("object").getJsonObject("object").getString("id", "").equals(noteId),
                     Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("the reply was not announced: " + readers.received()));
             verifySignedByGroup(f.slug, reader, relayed);
@@ -393,6 +394,7 @@ class FederationIT {
             // A local reply in the shared thread goes out the same way, as Bo's Person in this community.
             String boReply = f.reply(Tokens.BO, threadId, "Mornings are hard for me, evenings work.").getJsonObject("post").getString("id");
             FakePeer.Received local = readers.await(x -> x.type().equals("Announce")
+                    && x.json().getJsonObject("object").getString("type").equals("Create")
                     && x.json().getJsonObject("object").getJsonObject("object").getString("id", "").endsWith("/ap/posts/" + boReply),
                     Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("Bo's reply was not announced: " + readers.received()));
             JsonObject boNote = local.json().getJsonObject("object").getJsonObject("object");
