@@ -303,8 +303,11 @@ class FederationIT {
         assertEquals(0, admin.get(settings(slug)).object().getJsonArray("followers").size(), "nothing refused was stored");
         assertTrue(peer.received().stream().noneMatch(x -> x.path().equals(mallory.inbox().getPath())), "no Accept was sent");
 
-        // Allowed by name, the same Follow (never stored, so not a duplicate) is now accepted.
+        // Allowed by name (and the host no longer blocked: a block wins), the same Follow (never stored, so not
+        // a duplicate) is now accepted.
         admin.post(settings(slug) + "/allowed", "{\"target\": \"" + mallory.id() + "\"}");
+        assertEquals(403, peer.post(inbox, follow, mallory).statusCode(), "the host is still blocked");
+        assertEquals(200, admin.delete(settings(slug) + "/blocked?target=" + peer.host()).status());
         HttpResponse<String> allowed = peer.post(inbox, follow, mallory);
         assertEquals(202, allowed.statusCode(), allowed::body);
         assertEquals(1, admin.get(settings(slug)).object().getJsonArray("followers").size());
