@@ -2,9 +2,10 @@ package org.kinship.platform.federation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.time.Clock;
@@ -46,6 +47,11 @@ import org.kinship.platform.error.KinshipException;
 public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class.getName());
     private static final Pattern KEY_ID = Pattern.compile("keyid=\"([^\"]{1,2048})\"", Pattern.CASE_INSENSITIVE);
+    /**
+     * One factory for every activity: {@code Json.createReader} looks the JSON-P provider up with a ServiceLoader on
+     * each call, 4 % of the inbox's CPU in the federation benchmark. Reader factories are thread-safe.
+     */
+    private static final JsonReaderFactory JSON = JsonProvider.provider().createReaderFactory(Map.of());
 
     /** Which inbox was posted to. */
     public sealed interface Address {
@@ -277,7 +283,7 @@ public class Inbox {
     }
 
     static JsonObject rawJson(byte[] body) {
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(body))) {
             return reader.readObject();
         }
     }
