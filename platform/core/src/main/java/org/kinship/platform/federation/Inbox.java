@@ -9,6 +9,8 @@ import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -159,7 +161,7 @@ public class Inbox {
         }
 
         // Local control, before anything is fetched: which of our communities is this for, and do they admit it?
-        Set<Community> addressed = addressed(delivery.address(), activity, actor);
+        Collection<Community> addressed = addressed(delivery.address(), activity, actor);
         if (addressed.isEmpty()) {
             return Outcome.refused(404, "no_recipient", "No community here federates with this activity's audience.");
         }
@@ -190,16 +192,20 @@ public class Inbox {
         }
     }
 
-    /** The communities an activity is for: the inbox's own, or those named in its addressing and follows. */
-    private Set<Community> addressed(Address address, Incoming activity, URI actor) {
-        Set<Community> found = new LinkedHashSet<>();
+    /**
+     * The communities an activity is for: the inbox's own, or those named in its addressing and follows. Each
+     * once, by id: a reply names its community both as audience and through the thread it answers, and a second
+     * copy of the community would be looked up again and handed to the Receiver twice.
+     */
+    private Collection<Community> addressed(Address address, Incoming activity, URI actor) {
+        Map<CommunityId, Community> found = new LinkedHashMap<>();
         if (address instanceof GroupInbox group) {
-            communities.findBySlug(group.slug()).ifPresent(found::add);
-            return found;
+            communities.findBySlug(group.slug()).ifPresent(c -> found.put(c.id(), c));
+            return found.values();
         }
         if (address instanceof MemberInbox member) {
-            receipts.communityOfMember(member.member()).flatMap(communities::find).ifPresent(found::add);
-            return found;
+            receipts.communityOfMember(member.member()).ifPresent(id -> addById(found, id));
+            return found.values();
         }
         Set<URI> named = new LinkedHashSet<>();
         named.addAll(activity.audience());
@@ -217,19 +223,28 @@ public class Inbox {
             inner.object().flatMap(org.kinship.federation.jsonld.Ref::id).ifPresent(named::add);
         });
         for (URI uri : named) {
-            iris.parse(uri).ifPresent(n -> communityOf(n).ifPresent(found::add));
+            iris.parse(uri).ifPresent(n -> {
+                switch (n.kind()) {
+                    case "communities" -> {
+                        if (found.values().stream().noneMatch(c -> c.slug().value().equals(n.key()))) {
+                            communities.findBySlug(n.key()).ifPresent(c -> found.put(c.id(), c));
+                        }
+                    }
+                    case "threads", "posts" -> n.uuid().flatMap(receipts::communityOfForumObject).ifPresent(id -> addById(found, id));
+                    default -> {
+                    }
+                }
+            });
         }
-        remoteActors.known(actor).ifPresent(known -> receipts.communitiesFollowing(known)
-                .forEach(c -> communities.find(c).ifPresent(found::add)));
-        return found;
+        remoteActors.known(actor).ifPresent(known -> receipts.communitiesFollowing(known).forEach(id -> addById(found, id)));
+        return found.values();
     }
 
-    private Optional<Community> communityOf(LocalIris.Named named) {
-        return switch (named.kind()) {
-            case "communities" -> communities.findBySlug(named.key());
-            case "threads", "posts" -> named.uuid().flatMap(receipts::communityOfForumObject).flatMap(communities::find);
-            default -> Optional.empty();
-        };
+    /** Loads a community only when it is not among those found already. */
+    private void addById(Map<CommunityId, Community> found, CommunityId id) {
+        if (!found.containsKey(id)) {
+            communities.find(id).ifPresent(c -> found.put(id, c));
+        }
     }
 
     private SignatureVerifier verifier() {
