@@ -11,9 +11,9 @@
 # databases kinship_bench_fed_a and kinship_bench_fed_b; starts two WildFlys with kinship.ear on PostgreSQL:
 # A (port offset 1500: http 9580, management 11490, public URL http://localhost:9580) and, for the e2e phase,
 # B (port offset 1520: http 9600, management 11510, public URL http://127.0.0.1:9600), each with a heap of
-# BENCH_WILDFLY_HEAP (1g), federation allowed to loopback and plain http (kinship.federation.allow-loopback,
-# allow-http) and everything else at the production defaults (4 request threads, 16 delivery consumers, the
-# inbox's 200 activities/s per remote host with a burst of 2,000). No Keycloak: nothing measured needs a
+# BENCH_WILDFLY_HEAP (1g), federation allowed to loopback and plain http (KINSHIP_FEDERATION_ALLOW_LOOPBACK,
+# KINSHIP_FEDERATION_ALLOW_HTTP) and everything else at the production defaults (4 request threads, 16 delivery
+# consumers, the inbox's 200 activities/s per remote host with a burst of 2,000). No Keycloak: nothing measured needs a
 # sign-in; what would (following, sharing a thread) is seeded (seed-a.sql, seed-b.sql). Waits until each is
 # ready (Flyway has then created the schema), seeds, compiles and runs the load tool FedLoad.java, which plays
 # 100 fake ActivityPub servers on the loopback addresses 127.0.1.1-100 (port 9590) and prints the figures
@@ -127,13 +127,14 @@ start_wildfly() {
     export KINSHIP_OIDC_PROVIDER_URL="http://localhost:9/realms/kinship"
     export KINSHIP_PUBLIC_URL="$url"
     export KINSHIP_DEMO_DATA=false
-    # Federation with the fake servers on 127.0.1.x and between A and B: loopback and plain http. The
-    # variables are for a configure.cli that maps them; the system properties work with or without one.
+    # Federation with the fake servers on 127.0.1.x and between A and B: loopback and plain http.
     export KINSHIP_FEDERATION_ALLOW_LOOPBACK=true KINSHIP_FEDERATION_ALLOW_HTTP=true
     export JBOSS_JAVA_SIZING="-Xms64m -Xmx$WILDFLY_HEAP"
+    # JFR keeps 64 frames of a stack by default: a Hibernate call under the inbox is deeper, and loses the
+    # Kinship frames that say which step it belongs to.
+    [[ -z ${BENCH_PROFILE:-} ]] || JBOSS_JAVA_SIZING="$JBOSS_JAVA_SIZING -XX:FlightRecorderOptions=stackdepth=256"
     exec setsid "$server/bin/standalone.sh" -b 127.0.0.1 -bmanagement 127.0.0.1 \
-      -Djboss.socket.binding.port-offset="$offset" \
-      -Dkinship.federation.allow-loopback=true -Dkinship.federation.allow-http=true
+      -Djboss.socket.binding.port-offset="$offset"
   ) >"$LOGS/wildfly-$name.log" 2>&1 </dev/null &
   echo $! >"$DATA/wildfly-$name.pid"
 }
@@ -187,7 +188,7 @@ $WITH_B && start_wildfly b "$B_OFFSET" "$B_URL" "$DB_B"
 # readiness on the management port: no request to the application before the seed (its caches start empty)
 wait_for "http://127.0.0.1:$A_MGMT/health/ready" 300 "Kinship A" "$DATA/wildfly-a.pid" "$LOGS/wildfly-a.log"
 $WITH_B && wait_for "http://127.0.0.1:$B_MGMT/health/ready" 300 "Kinship B" "$DATA/wildfly-b.pid" "$LOGS/wildfly-b.log"
-log "ready; schema: $(sql "$DB_A" "select max(version) from flyway_schema_history where success")"
+log "ready; schema: $(sql "$DB_A" "select version from flyway_schema_history where success order by installed_rank desc limit 1")"
 
 # ---- 3. seed ----
 "${PSQL[@]}" -d "$DB_A" --single-transaction -v a_url="$A_URL" -v b_url="$B_URL" -v inbox_threads="$INBOX_THREADS" \
