@@ -160,8 +160,12 @@ public class Inbox {
             return Outcome.refused(400, "foreign_id", "The activity's id is not on its actor's server.");
         }
 
+        // What this server knows of the actor, looked up once: the addressing (whom it follows), the key and the
+        // receipt all need it.
+        Sender sender = new Sender(actor, remoteActors.known(actor));
+
         // Local control, before anything is fetched: which of our communities is this for, and do they admit it?
-        Collection<Community> addressed = addressed(delivery.address(), activity, actor);
+        Collection<Community> addressed = addressed(delivery.address(), activity, sender);
         if (addressed.isEmpty()) {
             return Outcome.refused(404, "no_recipient", "No community here federates with this activity's audience.");
         }
@@ -170,7 +174,7 @@ public class Inbox {
             return Outcome.refused(403, "not_allowed", "This server's communities do not federate with " + actor.getHost() + ".");
         }
 
-        VerificationResult verified = ActorKeyCheck.requireOwner(verifier().verify(
+        VerificationResult verified = ActorKeyCheck.requireOwner(verifier(sender).verify(
                 HttpMessage.request("POST", delivery.target(), delivery.headers(), delivery.body())), actor.toString());
         if (verified instanceof VerificationResult.Refused refused) {
             int status = refused.reason().name().contains("OWNER") ? 403 : 401;
@@ -180,9 +184,9 @@ public class Inbox {
             return Outcome.duplicate();
         }
         JsonObject raw = rawJson(delivery.body());
-        RemoteActor sender = remoteActors.resolve(actor);
+        RemoteActor from = sender.fresh(clock.instant()).orElseGet(() -> remoteActors.resolve(actor));
         try {
-            return receipts.receive(activity, raw, sender, admitted) ? Outcome.accepted() : Outcome.duplicate();
+            return receipts.receive(activity, raw, from, admitted) ? Outcome.accepted() : Outcome.duplicate();
         } catch (Exception failed) {
             // Two deliveries of one activity at once: the second loses on the receipt's primary key.
             if (receipts.seen(activity.id().get())) {
@@ -197,7 +201,7 @@ public class Inbox {
      * once, by id: a reply names its community both as audience and through the thread it answers, and a second
      * copy of the community would be looked up again and handed to the Receiver twice.
      */
-    private Collection<Community> addressed(Address address, Incoming activity, URI actor) {
+    private Collection<Community> addressed(Address address, Incoming activity, Sender sender) {
         Map<CommunityId, Community> found = new LinkedHashMap<>();
         if (address instanceof GroupInbox group) {
             communities.findBySlug(group.slug()).ifPresent(c -> found.put(c.id(), c));
@@ -236,7 +240,7 @@ public class Inbox {
                 }
             });
         }
-        remoteActors.known(actor).ifPresent(known -> receipts.communitiesFollowing(known).forEach(id -> addById(found, id)));
+        sender.known.ifPresent(known -> receipts.communitiesFollowing(known).forEach(id -> addById(found, id)));
         return found.values();
     }
 
@@ -247,14 +251,18 @@ public class Inbox {
         }
     }
 
-    private SignatureVerifier verifier() {
+    private SignatureVerifier verifier(Sender sender) {
         KeyResolver resolver = keyId -> {
             URI key = URI.create(keyId);
             URI owner = stripFragment(key);
             try {
-                Optional<RemoteActor> known = remoteActors.known(owner);
+                boolean byActor = owner.equals(sender.iri);
+                Optional<RemoteActor> known = byActor ? sender.known : remoteActors.known(owner);
                 RemoteActor actor = known.filter(a -> a.keyId().map(k -> k.toString().equals(keyId)).orElse(false))
                         .orElseGet(() -> remoteActors.refresh(owner, known));
+                if (byActor && actor.iri().equals(sender.iri)) {
+                    sender.known = Optional.of(actor); // fetched just now (a new actor, or a new key): fresh
+                }
                 if (actor.keyId().isEmpty() || !actor.keyId().get().toString().equals(keyId) || actor.publicKeyPem().isEmpty()) {
                     return Optional.empty();
                 }
@@ -269,6 +277,23 @@ public class Inbox {
             }
         };
         return new SignatureVerifier(resolver, clock);
+    }
+
+    /** The activity's actor as this delivery has found it so far. */
+    private static final class Sender {
+        final URI iri;
+        /** The stored actor; replaced when the key lookup fetches it again. */
+        Optional<RemoteActor> known;
+
+        Sender(URI iri, Optional<RemoteActor> known) {
+            this.iri = iri;
+            this.known = known;
+        }
+
+        /** The stored actor when it is recent enough that {@link RemoteActors#resolve(URI)} would return it unfetched. */
+        Optional<RemoteActor> fresh(java.time.Instant now) {
+            return known.filter(a -> a.fetchedAt().isAfter(now.minus(RemoteActors.STALE_AFTER)));
+        }
     }
 
     private static URI stripFragment(URI key) {
