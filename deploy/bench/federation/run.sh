@@ -206,7 +206,7 @@ PID_B=0
 $WITH_B && PID_B=$(java_of "$DATA/wildfly-b.pid")
 COMMIT=$(git -C "$ROOT" rev-parse --short HEAD)
 [[ -z $(git -C "$ROOT" status --porcelain) ]] || COMMIT="$COMMIT (with uncommitted changes)"
-echo "machine:   $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)), $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -n 1), PostgreSQL $(sql postgres 'show server_version')"
+echo "machine:   $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)), $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -n 1), PostgreSQL $(sql postgres 'show server_version') (autovacuum $(sql postgres 'show autovacuum'))"
 echo "commit:    $COMMIT"
 echo "wildfly:   A pid $PID_A on $A_URL$($WITH_B && echo ", B pid $PID_B on $B_URL"), each $(tr '\0' ' ' <"/proc/$PID_A/cmdline" | grep -o -- '-Xm[sx][^ ]*' | tr '\n' ' ')(request threads ${KINSHIP_WORKER_THREADS:-4}, delivery consumers ${KINSHIP_DELIVERY_CONSUMERS:-16}, inbox limit 200/s per remote host, burst 2,000)"
 echo "seed A:    $(sql "$DB_A" "select string_agg(format('%s (%s shared threads)', c.slug, (select count(*) from forum_thread t where t.community_id = c.id and t.shared_at is not null)), ', ' order by c.slug) from community c"); origin followed by B's Group (seeded)"
@@ -218,6 +218,7 @@ echo "uptime:    $(uptime)   (before the load; from here on the load average cou
 JFR_ARGS=()
 [[ -z ${BENCH_PROFILE:-} ]] || JFR_ARGS=(--jfr-dir "$LOGS")
 rm -f "$LOGS"/*.jfr
+: >"$LOGS/tool.out"   # emptied before tail starts, or tail could print the last run's output first
 (
   exec setsid java -Xmx"$TOOL_HEAP" -cp "$DATA/classes:$FEDERATION_JAR" FedLoad \
     --a "$A_URL" --a-connect "127.0.0.1:$A_HTTP" --b "$B_URL" --db-a "$DB_A" --db-b "$DB_B" --pid-a "$PID_A" --pid-b "$PID_B" \
@@ -225,10 +226,9 @@ rm -f "$LOGS"/*.jfr
     --inbox-warmup "$INBOX_WARMUP" --inbox-threads "$INBOX_THREADS" --inbox-concurrency "$INBOX_CONCURRENCY" \
     --followers-per-host "$FOLLOWERS_PER_HOST" --delivery-rounds "$DELIVERY_ROUNDS" --e2e-rate "$E2E_RATE" \
     --e2e-warmup "$E2E_WARMUP" --e2e-duration "$E2E_DURATION" --e2e-threads "$E2E_THREADS" "${JFR_ARGS[@]}"
-) >"$LOGS/tool.out" 2>"$LOGS/tool.err" </dev/null &
+) >>"$LOGS/tool.out" 2>"$LOGS/tool.err" </dev/null &
 TOOL=$!
 echo "$TOOL" >"$DATA/tool.pid"
-touch "$LOGS/tool.out"
 tail -n +1 --pid="$TOOL" -f "$LOGS/tool.out" &
 TOOL_RC=0
 wait "$TOOL" || TOOL_RC=$?
