@@ -6,42 +6,63 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.random.RandomGenerator;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.kinship.federation.delivery.DeliveryOutcome;
 import org.kinship.federation.delivery.OutboundProblem;
 
-/** Which outcomes of a delivery try are recorded as attempts, and which only send the delivery back to wait. */
+/** What a delivery does when its host is busy with our requests or resting, and which tries count as attempts. */
 class DeliveriesWaitTest {
     private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
-    private static final RandomGenerator RANDOM = RandomGenerator.getDefault();
+    private static final DeliveryOutcome DELIVERED = new DeliveryOutcome(DeliveryOutcome.Kind.DELIVERED, Optional.empty(), 202,
+            Optional.empty(), "ok", "", Duration.ZERO);
 
     private static DeliveryOutcome failed(OutboundProblem problem, Optional<Instant> retryAt) {
         return new DeliveryOutcome(DeliveryOutcome.Kind.RETRY_LATER, Optional.of(problem), -1, retryAt, "x", "", Duration.ZERO);
     }
 
     @Test
-    void aBusyHostSendsTheDeliveryBackForAMomentUncounted() {
-        for (int i = 0; i < 200; i++) {
-            Duration wait = Deliveries.waitWithoutAttempt(failed(OutboundProblem.HOST_BUSY, Optional.of(NOW.plusSeconds(5))), NOW, RANDOM)
-                    .orElseThrow();
-            assertTrue(wait.compareTo(Deliveries.BUSY_WAIT_MIN) >= 0 && wait.compareTo(Deliveries.BUSY_WAIT_MAX) <= 0, wait::toString);
-        }
+    void aBusyHostIsWaitedForUntilASlotFrees() {
+        AtomicInteger tries = new AtomicInteger();
+        DeliveryOutcome outcome = Deliveries.whenASlotIsFree(
+                () -> tries.incrementAndGet() <= 3 ? failed(OutboundProblem.HOST_BUSY, Optional.of(NOW)) : DELIVERED, Duration.ofSeconds(5));
+        assertEquals(DeliveryOutcome.Kind.DELIVERED, outcome.kind());
+        assertEquals(4, tries.get());
+    }
+
+    @Test
+    void aHostThatStaysBusyIsLeftAfterTheWaitAndItsDeliveryComesBackUncounted() {
+        long started = System.nanoTime();
+        DeliveryOutcome outcome = Deliveries.whenASlotIsFree(() -> failed(OutboundProblem.HOST_BUSY, Optional.of(NOW.plusSeconds(5))),
+                Duration.ofMillis(100));
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(Optional.of(OutboundProblem.HOST_BUSY), outcome.problem());
+        assertTrue(tookMillis >= 100 && tookMillis < 2_000, tookMillis + " ms");
+        assertEquals(Optional.of(Duration.ofSeconds(5)), Deliveries.waitWithoutAttempt(outcome, NOW));
+    }
+
+    @Test
+    void otherProblemsAreNotRetriedOnTheSpot() {
+        AtomicInteger tries = new AtomicInteger();
+        Deliveries.whenASlotIsFree(() -> {
+            tries.incrementAndGet();
+            return failed(OutboundProblem.TIMEOUT, Optional.empty());
+        }, Duration.ofSeconds(5));
+        assertEquals(1, tries.get());
     }
 
     @Test
     void aRestingHostSendsItBackUntilTheRestEnds() {
         assertEquals(Optional.of(Duration.ofSeconds(42)),
-                Deliveries.waitWithoutAttempt(failed(OutboundProblem.HOST_RESTING, Optional.of(NOW.plusSeconds(42))), NOW, RANDOM));
+                Deliveries.waitWithoutAttempt(failed(OutboundProblem.HOST_RESTING, Optional.of(NOW.plusSeconds(42))), NOW));
         assertEquals(Optional.of(Duration.ZERO),
-                Deliveries.waitWithoutAttempt(failed(OutboundProblem.HOST_RESTING, Optional.of(NOW.minusSeconds(1))), NOW, RANDOM));
+                Deliveries.waitWithoutAttempt(failed(OutboundProblem.HOST_RESTING, Optional.of(NOW.minusSeconds(1))), NOW));
     }
 
     @Test
-    void whatReachedThePeerOrWasRefusedIsRecorded() {
-        assertEquals(Optional.empty(), Deliveries.waitWithoutAttempt(failed(OutboundProblem.TIMEOUT, Optional.empty()), NOW, RANDOM));
-        assertEquals(Optional.empty(), Deliveries.waitWithoutAttempt(failed(OutboundProblem.CONNECTION_FAILED, Optional.empty()), NOW, RANDOM));
-        assertEquals(Optional.empty(), Deliveries.waitWithoutAttempt(new DeliveryOutcome(DeliveryOutcome.Kind.DELIVERED,
-                Optional.empty(), 202, Optional.empty(), "ok", "", Duration.ZERO), NOW, RANDOM));
+    void whatReachedThePeerIsRecordedAsAnAttempt() {
+        assertEquals(Optional.empty(), Deliveries.waitWithoutAttempt(failed(OutboundProblem.TIMEOUT, Optional.empty()), NOW));
+        assertEquals(Optional.empty(), Deliveries.waitWithoutAttempt(failed(OutboundProblem.CONNECTION_FAILED, Optional.empty()), NOW));
+        assertEquals(Optional.empty(), Deliveries.waitWithoutAttempt(DELIVERED, NOW));
     }
 }
