@@ -143,12 +143,35 @@ class MeetupFederationIT {
                     walker).statusCode(), "a second Leave changes nothing");
             assertEquals(1, going(datePath));
 
+            // Someone who joined and does not follow the group hears of a new time and of the cancellation directly.
+            FakePeer.Actor stayer = peer.actor("stayer-" + f.slug, "Person");
+            assertEquals(202, peer.post(sharedInbox(), join(stayer, eventId, groupId(f.slug)), stayer).statusCode());
+            assertEquals(2, going(datePath));
+
+            // The organiser moves the date: an Update, announced to followers and sent to the participant.
+            Api.Reply moved = Api.as(Tokens.MODERATOR).put(datePath + "/time", "{\"start\": "
+                    + Api.str(MeetupFixtures.local(inDays(11))) + ", \"end\": " + Api.str(MeetupFixtures.local(inDays(11).plusHours(3))) + "}");
+            assertEquals(200, moved.status(), moved::toString);
+            String newStart = inOslo(moved.object().getJsonObject("date").getString("start"));
+            FakePeer.Received update = readers.await(x -> announces(x, "Update", "Event")
+                    && x.json().getJsonObject("object").getJsonObject("object").getString("startTime").equals(newStart),
+                    Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("no Announce(Update(Event)): " + readers.received()));
+            assertEquals(2, update.json().getJsonObject("object").getJsonObject("object").getInt("participantCount"));
+            peer.await(x -> x.path().equals(stayer.inbox().getPath()) && x.type().equals("Update")
+                    && x.json().getJsonObject("object").getString("startTime").equals(newStart), Duration.ofSeconds(20))
+                    .orElseThrow(() -> new AssertionError("the participant was not told of the new time: " + peer.received()));
+
             // The organiser cancels the date: it is deleted where it went, and no longer served.
             Api.Reply cancelled = Api.as(Tokens.MODERATOR).post(datePath + "/cancel", "{\"reason\": \"Storm\"}");
             assertEquals(204, cancelled.status(), cancelled::toString);
             readers.await(x -> x.type().equals("Announce") && x.json().getJsonObject("object").getString("type").equals("Delete")
                     && x.json().getJsonObject("object").getString("object").equals(eventId), Duration.ofSeconds(20))
                     .orElseThrow(() -> new AssertionError("no announced Delete: " + readers.received()));
+            peer.await(x -> x.path().equals(stayer.inbox().getPath()) && x.type().equals("Delete")
+                    && x.json().getString("object").equals(eventId), Duration.ofSeconds(20))
+                    .orElseThrow(() -> new AssertionError("the participant was not told of the cancellation: " + peer.received()));
+            assertTrue(peer.received().stream().noneMatch(x -> x.path().equals(walker.inbox().getPath()) && x.type().equals("Delete")),
+                    "someone who left is not told");
             assertEquals(404, activityGet(eventId).status());
 
             // A Join of the cancelled date is answered with a Reject.
@@ -158,7 +181,7 @@ class MeetupFederationIT {
             FakePeer.Received reject = peer.await(x -> x.path().equals(late.inbox().getPath()) && x.type().equals("Reject"),
                     Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("no Reject: " + peer.received()));
             assertEquals(lateJoin.getString("id"), objectId(reject.json()));
-            assertEquals(1, going(datePath));
+            assertEquals(2, going(datePath), "a refused Join counts nowhere");
         }
     }
 

@@ -13,7 +13,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.kinship.federation.document.ActivityDocuments;
 import org.kinship.federation.document.Addressing;
 import org.kinship.federation.document.ObjectDocuments;
@@ -30,6 +32,8 @@ import org.kinship.platform.meetup.MeetupDetails;
 import org.kinship.platform.meetup.MeetupEvent;
 import org.kinship.platform.meetup.MeetupId;
 import org.kinship.platform.meetup.Occurrence;
+import org.kinship.platform.meetup.OccurrenceId;
+import org.kinship.platform.meetup.RsvpStatus;
 
 /**
  * What leaves a community about its meetups. A meetup federates when its discussion thread is shared by the
@@ -37,7 +41,7 @@ import org.kinship.platform.meetup.Occurrence;
  * is on; then each date still to come is one {@code Event} (FEP-8a8e, in the shape Mobilizon reads) at
  * {@code /ap/meetups/{date}}, attributed to the group, whose followers get it as the group's Announce of a
  * {@code Create}, {@code Update} or {@code Delete} (FEP-1b12). Only a count of who is going leaves, never a
- * name. Also: a member's answer about a copy of another community's meetup goes to that community as
+ * name; remote people who answered about a date also get its Update or Delete. Also: a member's answer about a copy of another community's meetup goes to that community as
  * {@code Join} or {@code Leave}.
  *
  * <p>Observers are synchronous, inside the use case's transaction, so the outbox row commits with the change.
@@ -70,6 +74,9 @@ public class MeetupPublisher {
     RemoteMembers remoteMembers;
 
     @Inject
+    Follows follows;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -94,7 +101,7 @@ public class MeetupPublisher {
     /** A cancelled date is deleted where it was sent (Mobilizon and Kinship both take it off their calendars). */
     void cancelled(@Observes MeetupEvent.Cancelled cancelled) {
         shared(cancelled.community(), cancelled.meetup(), false)
-                .ifPresent(s -> announceDelete(s.community(), iris.meetup(cancelled.occurrence().value())));
+                .ifPresent(s -> announceDelete(s.community(), cancelled.occurrence()));
     }
 
     /**
@@ -114,14 +121,13 @@ public class MeetupPublisher {
                     announceEvent(sharing.community(), meetup.id(), o.id(), false);
                 } else {
                     Community community = communities.find(sharing.community()).orElseThrow();
-                    announceDelete(community, iris.meetup(o.id().value()));
+                    announceDelete(community, o.id());
                 }
             }
         }
     }
 
-    private void announceEvent(CommunityId communityId, MeetupId meetupId, org.kinship.platform.meetup.OccurrenceId date,
-                               boolean update) {
+    private void announceEvent(CommunityId communityId, MeetupId meetupId, OccurrenceId date, boolean update) {
         Optional<Shared> shared = shared(communityId, meetupId, true);
         if (shared.isEmpty()) {
             return;
@@ -136,14 +142,41 @@ public class MeetupPublisher {
         String slug = community.slug().value();
         ActivityDocuments.Act act = new ActivityDocuments.Act(iris.activity(UUID.randomUUID()), iris.group(slug),
                 Addressing.publicly(iris.groupPart(slug, "followers")), iris.group(slug), now);
-        publisher.announce(community, update ? ActivityDocuments.update(act, event) : ActivityDocuments.create(act, event), null);
+        JsonObject activity = update ? ActivityDocuments.update(act, event) : ActivityDocuments.create(act, event);
+        publisher.announce(community, activity, null);
+        if (update) {
+            tellParticipants(community, date, activity);
+        }
     }
 
-    private void announceDelete(Community community, URI object) {
+    private void announceDelete(Community community, OccurrenceId date) {
         String slug = community.slug().value();
         ActivityDocuments.Act act = new ActivityDocuments.Act(iris.activity(UUID.randomUUID()), iris.group(slug),
                 Addressing.publicly(iris.groupPart(slug, "followers")), iris.group(slug), clock.instant());
-        publisher.announce(community, ActivityDocuments.delete(act, object), null);
+        JsonObject delete = ActivityDocuments.delete(act, iris.meetup(date.value()));
+        publisher.announce(community, delete, null);
+        tellParticipants(community, date, delete);
+    }
+
+    /**
+     * Remote people who answered about a date hear that it changed or was called off even when they do not
+     * follow the group (a Mobilizon participant follows the event, not the group): the group's own activity,
+     * once per inbox, to those the policy still admits. It names nobody, and no server learns who else goes.
+     */
+    private void tellParticipants(Community community, OccurrenceId date, JsonObject activity) {
+        Set<String> followers = follows.followers(community.id()).stream()
+                .map(a -> a.deliveryInbox().toString()).collect(Collectors.toSet());
+        List<URI> inboxes = em.createQuery("select a from RemoteActor a, Membership m, Rsvp r where r.occurrenceId = :o "
+                        + "and r.memberId = m.id and m.remoteActorId = a.id and r.status <> :no", RemoteActor.class)
+                .setParameter("o", date.value()).setParameter("no", RsvpStatus.NOT_GOING)
+                .getResultStream()
+                .filter(a -> gate.admits(community.id(), a.iri()))
+                .map(RemoteActor::deliveryInbox)
+                .filter(inbox -> !followers.contains(inbox.toString()))
+                .distinct().toList();
+        if (!inboxes.isEmpty()) {
+            outbox.send(community.id().value(), URI.create(activity.getString("id")), community.id().value(), activity, inboxes);
+        }
     }
 
     /** A federating community, and a meetup of it whose discussion thread its author shared. */
