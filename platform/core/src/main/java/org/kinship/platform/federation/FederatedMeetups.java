@@ -66,6 +66,9 @@ public class FederatedMeetups {
     EntityManager em;
 
     @Inject
+    OriginObjects origins;
+
+    @Inject
     CommunityRepository communityRepository;
 
     @Inject
@@ -221,7 +224,7 @@ public class FederatedMeetups {
     // --- copies of the Events of communities we follow ---------------------------------------------------------
 
     private void copy(Incoming activity, RemoteActor author, List<Community> communities, RemoteActor via) {
-        IncomingObject event = eventObject(activity, author, via);
+        IncomingObject event = origins.of(activity, author, via);
         if (event.type() != ObjectType.EVENT || event.id().isEmpty() || iris.isLocal(event.id().get())) {
             return;
         }
@@ -264,22 +267,6 @@ public class FederatedMeetups {
                 }
             });
         }
-    }
-
-    /** The embedded Event when its origin vouches for it (the author's or the announcing group's server), else fetched. */
-    private IncomingObject eventObject(Incoming activity, RemoteActor author, RemoteActor via) {
-        Ref ref = activity.object().orElseThrow(() -> refuse("The activity has no object."));
-        URI id = ref.id().orElseThrow(() -> refuse("The object has no id."));
-        Optional<IncomingObject> embedded = ref.asObject();
-        boolean vouched = RemoteActors.sameOrigin(id, author.iri()) || (via != null && RemoteActors.sameOrigin(id, via.iri()));
-        if (embedded.isPresent() && vouched) {
-            return embedded.get();
-        }
-        ReadResult<IncomingObject> fetched = readers.reader().readObject(outbound.fetch(id));
-        if (fetched instanceof ReadResult.Read<IncomingObject> ok && ok.value().id().map(id::equals).orElse(false)) {
-            return ok.value();
-        }
-        throw refuse("The Event could not be fetched from its origin.");
     }
 
     private Optional<FederatedObject> mapped(CommunityId community, URI iri) {
