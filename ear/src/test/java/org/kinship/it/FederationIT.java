@@ -181,7 +181,7 @@ class FederationIT {
             i++;
         }
         Api admin = Api.as(Tokens.COMMUNITY_ADMIN);
-        for (String bad : new String[] {"{\"mode\": \"yes\"}", "{\"mode\": true}", "{}", "{\"mode\": null}", "[]"}) {
+        for (String bad : new String[] {"{\"mode\": \"yes\"}", "{\"mode\": true}", "{}", "{\"mode\": null}", "[]", "", "{\"mode\": "}) {
             Api.Reply r = admin.put(settings(slug) + "/mode", bad);
             assertEquals(400, r.status(), bad + " -> " + r);
         }
@@ -304,6 +304,114 @@ class FederationIT {
         HttpResponse<String> allowed = peer.post(inbox, follow, mallory);
         assertEquals(202, allowed.statusCode(), allowed::body);
         assertEquals(1, admin.get(settings(slug)).object().getJsonArray("followers").size());
+    }
+
+    /**
+     * FEP-1b12 from the origin's side: a follower on one server receives the thread its author shared, as the
+     * group's Announce of the author's Create(Page); a reply from a second server is accepted, shown in the
+     * thread under name@host and announced to the follower; a reply to a thread nobody shared is refused; a
+     * moderator's removal goes out as an announced Delete; a local reply follows the same way.
+     */
+    @Test
+    void aSharedThreadReachesFollowersAndRemoteRepliesAreAnnouncedAndRemovable() throws Exception {
+        org.kinship.it.support.ForumFixtures f = org.kinship.it.support.ForumFixtures.create("fed-thread");
+        mode(f.slug, "open");
+        try (FakePeer readers = FakePeer.start("localhost")) {
+            FakePeer.Actor reader = readers.actor("reader", "Person");
+            URI groupInbox = URI.create(groupId(f.slug) + "/inbox");
+            assertEquals(202, readers.post(groupInbox, activity(readers.newId("follows"), "Follow", reader,
+                    groupId(f.slug).toString()), reader).statusCode());
+            readers.await(x -> x.type().equals("Accept"), Duration.ofSeconds(20)).orElseThrow();
+
+            String threadId = f.thread(Tokens.ADA, "Walking helps me", "Every morning, twenty minutes.").getString("threadId");
+            String privateThread = f.thread(Tokens.ADA, "Not for elsewhere", "Just for us.").getString("threadId");
+            URI threadIri = URI.create(Api.baseUrl() + "/ap/threads/" + threadId);
+            assertEquals(404, activityGet(threadIri.toString()).status(), "not shared yet: not there");
+            Api.Reply shared = Api.as(Tokens.ADA).put(f.forum() + "/threads/" + threadId + "/sharing", "{\"shared\": true}");
+            assertEquals(200, shared.status(), shared::toString);
+
+            FakePeer.Received page = readers.await(x -> x.type().equals("Announce")
+                    && x.json().getJsonObject("object").getString("type").equals("Create"), Duration.ofSeconds(20))
+                    .orElseThrow(() -> new AssertionError("no Announce(Create(Page)): " + readers.received()));
+            JsonObject announce = page.json();
+            assertEquals(groupId(f.slug).toString(), announce.getString("actor"));
+            JsonObject pageObject = announce.getJsonObject("object").getJsonObject("object");
+            assertEquals("Page", pageObject.getString("type"));
+            assertEquals(threadIri.toString(), pageObject.getString("id"));
+            assertEquals("Walking helps me", pageObject.getString("name"));
+            assertTrue(pageObject.getString("content").contains("twenty minutes"));
+            assertEquals(groupId(f.slug).toString(), pageObject.getString("audience"));
+            assertTrue(pageObject.getString("attributedTo").startsWith(Api.baseUrl() + "/ap/members/"));
+            assertEquals("Page", activityGet(threadIri.toString()).object().getString("type"), "shared: fetchable at its id");
+            verifySignedByGroup(f.slug, reader, page);
+
+            // A reply from another server.
+            FakePeer.Actor replier = peer.actor("replier-" + f.slug, "Person");
+            String noteId = peer.newId("notes");
+            JsonObject note = Json.createObjectBuilder().add("id", noteId).add("type", "Note")
+                    .add("attributedTo", replier.id().toString()).add("inReplyTo", threadIri.toString())
+                    .add("content", "<p>Same here, <script>alert(1)</script>it <b>helps</b>.</p>")
+                    .add("to", Json.createArrayBuilder().add("https://www.w3.org/ns/activitystreams#Public"))
+                    .add("cc", Json.createArrayBuilder().add(groupId(f.slug).toString()))
+                    .add("audience", groupId(f.slug).toString()).build();
+            JsonObject create = Json.createObjectBuilder(activity(peer.newId("creates"), "Create", replier, noteId))
+                    .add("object", note).add("audience", groupId(f.slug).toString()).build();
+            HttpResponse<String> accepted = peer.post(groupInbox, create, replier);
+            assertEquals(202, accepted.statusCode(), accepted::body);
+            assertEquals(202, peer.post(groupInbox, create, replier).statusCode(), "a retried delivery changes nothing");
+
+            JsonArray posts = Api.as(Tokens.BO).get(f.forum() + "/threads/" + threadId).object().getJsonArray("posts");
+            assertEquals(2, posts.size(), posts::toString);
+            JsonObject remote = posts.getJsonObject(1);
+            assertEquals("replier-" + f.slug + "@127.0.0.1", remote.getString("author"));
+            String html = remote.getString("html", remote.toString());
+            assertFalse(html.contains("<script"), html);
+            assertTrue(remote.toString().contains("helps"), remote::toString);
+
+            FakePeer.Received relayed = readers.await(x -> x.type().equals("Announce")
+                    && x.json().getJsonObject("object").getJsonObject("object").getString("id", "").equals(noteId),
+                    Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("the reply was not announced: " + readers.received()));
+            verifySignedByGroup(f.slug, reader, relayed);
+
+            // A reply to a thread its author did not share is refused, and nothing is stored.
+            JsonObject sneaky = Json.createObjectBuilder(note).add("id", peer.newId("notes"))
+                    .add("inReplyTo", Api.baseUrl() + "/ap/threads/" + privateThread).build();
+            JsonObject sneakyCreate = Json.createObjectBuilder(activity(peer.newId("creates"), "Create", replier, sneaky.getString("id")))
+                    .add("object", sneaky).build();
+            HttpResponse<String> refused = peer.post(groupInbox, sneakyCreate, replier);
+            assertEquals(403, refused.statusCode(), refused::body);
+            assertEquals(1, Api.as(Tokens.BO).get(f.forum() + "/threads/" + privateThread).object().getJsonArray("posts").size());
+
+            // A moderator removes the remote reply: the follower is told to delete it.
+            Api.Reply hidden = Api.as(Tokens.MODERATOR).post("/api/communities/" + f.slug + "/moderation/posts/"
+                    + remote.getString("id") + "/hide", "{\"reason\": \"Off topic\"}");
+            assertEquals(204, hidden.status(), hidden::toString);
+            readers.await(x -> x.type().equals("Announce") && x.json().getJsonObject("object").getString("type").equals("Delete")
+                    && x.json().getJsonObject("object").getString("object").equals(noteId), Duration.ofSeconds(20))
+                    .orElseThrow(() -> new AssertionError("no announced Delete: " + readers.received()));
+
+            // A local reply in the shared thread goes out the same way, as Bo's Person in this community.
+            String boReply = f.reply(Tokens.BO, threadId, "Mornings are hard for me, evenings work.").getJsonObject("post").getString("id");
+            FakePeer.Received local = readers.await(x -> x.type().equals("Announce")
+                    && x.json().getJsonObject("object").getJsonObject("object").getString("id", "").endsWith("/ap/posts/" + boReply),
+                    Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("Bo's reply was not announced: " + readers.received()));
+            JsonObject boNote = local.json().getJsonObject("object").getJsonObject("object");
+            assertEquals(threadIri.toString(), boNote.getString("inReplyTo"));
+            assertEquals(Api.baseUrl() + "/ap/members/" + f.memberId, boNote.getString("attributedTo"));
+
+            // Nothing from the thread that was not shared ever left.
+            assertTrue(readers.received().stream().noneMatch(x -> new String(x.body(), StandardCharsets.UTF_8).contains(privateThread)));
+        }
+    }
+
+    private static void verifySignedByGroup(String slug, FakePeer.Actor to, FakePeer.Received received) {
+        JsonObject group = activityGet(groupId(slug).toString()).object();
+        VerificationKey key = VerificationKey.of(KeyMaterial.publicKeyFromPem(
+                group.getJsonObject("publicKey").getString("publicKeyPem")).orElseThrow(), groupId(slug).toString());
+        VerificationResult verified = new SignatureVerifier(keyId -> Optional.of(key), Clock.systemUTC())
+                .verify(HttpMessage.request("POST", URI.create(to.id().getScheme() + "://" + to.id().getAuthority() + received.path()),
+                        received.headers(), received.body()));
+        assertTrue(verified.isVerified(), verified::toString);
     }
 
     private static JsonObject activity(String id, String type, FakePeer.Actor actor, String object) {

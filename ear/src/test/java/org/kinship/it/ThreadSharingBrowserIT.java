@@ -76,6 +76,7 @@ class ThreadSharingBrowserIT {
                     + ".map(id => document.getElementById(id).textContent).join(' ');");
             assertTrue(String.valueOf(described).contains(NOTICE), "a screen reader hears it with the reply box: " + described);
             assertTrue(member.scrollWidth() <= 360, "the reply form fits a phone");
+            script(member, "arguments[0].scrollIntoView({block: 'center'});", notice);
             member.screenshot("sharing-reply-notice-360");
             WebElement form = member.driver().findElement(By.cssSelector("form[data-test='reply-form']"));
             form.findElement(By.name("body")).sendKeys("A part-time start helped me.");

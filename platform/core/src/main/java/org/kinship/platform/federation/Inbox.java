@@ -112,9 +112,11 @@ public class Inbox {
             return pipeline(delivery);
         } catch (KinshipException refused) {
             return Outcome.refused(refused.code().httpStatus(), refused.code().wireName(), refused.getMessage());
-        } catch (RuntimeException unexpected) {
+        } catch (Exception unexpected) {
             // A bug must not become a 500 to a peer that may retry for days, nor a partial write (the receive
-            // transaction rolled back). Logged for us; the peer learns only that we could not take it.
+            // transaction rolled back). Exception, not RuntimeException: the transaction interceptor rethrows a
+            // failed commit's checked RollbackException as it is. Logged for us; the peer learns only that we
+            // could not take it.
             LOG.log(Level.WARNING, "Inbox could not process an activity", unexpected);
             return Outcome.refused(422, "unprocessable", "The activity could not be processed.");
         }
@@ -173,7 +175,7 @@ public class Inbox {
         RemoteActor sender = remoteActors.resolve(actor);
         try {
             return receipts.receive(activity, raw, sender, admitted) ? Outcome.accepted() : Outcome.duplicate();
-        } catch (RuntimeException failed) {
+        } catch (Exception failed) {
             // Two deliveries of one activity at once: the second loses on the receipt's primary key.
             if (receipts.seen(activity.id().get())) {
                 return Outcome.duplicate();
@@ -239,6 +241,10 @@ public class Inbox {
                         .map(k -> VerificationKey.of(k, actor.iri().toString()));
             } catch (KinshipException e) {
                 throw new KeyResolver.KeyUnavailableException(e.getMessage(), e);
+            } catch (Exception e) {
+                // A failed fetch or store (also a checked exception rethrown by the transaction interceptor).
+                LOG.log(Level.FINE, "Key lookup failed for " + keyId, e);
+                throw new KeyResolver.KeyUnavailableException("The key could not be looked up.", e);
             }
         };
         return new SignatureVerifier(resolver, clock);

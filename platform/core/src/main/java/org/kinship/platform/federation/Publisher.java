@@ -127,6 +127,28 @@ public class Publisher {
         }
     }
 
+    /**
+     * A member reported a post that came from another community: its moderators hear of it too, as a Flag
+     * from this community's group (the reporter's name stays here).
+     */
+    void reported(@Observes org.kinship.platform.moderation.Reported report) {
+        if (!gate.federates(report.community())) {
+            return;
+        }
+        Community community = communities.find(report.community()).orElseThrow();
+        Optional<RemoteActor> origin = originGroup(community.id(), report.threadId());
+        if (origin.isEmpty() || !gate.admits(community.id(), origin.get().iri())) {
+            return;
+        }
+        Post post = forum.post(community, report.postId()).orElseThrow();
+        URI object = post.seq() == 0 ? iriOf(community.id(), report.threadId()) : iriOf(community.id(), post.id());
+        URI group = iris.group(community.slug().value());
+        URI id = iris.activity(UUID.randomUUID());
+        JsonObject flag = ActivityDocuments.flag(new ActivityDocuments.Act(id, group, Addressing.only(origin.get().iri()),
+                origin.get().iri(), clock.instant()), object, report.reason());
+        outbox.send(community.id().value(), id, community.id().value(), flag, List.of(origin.get().deliveryInbox()));
+    }
+
     private void announceDelete(Community community, URI object, URI actor) {
         String slug = community.slug().value();
         URI id = iris.activity(UUID.randomUUID());

@@ -63,6 +63,12 @@ public class Receiver {
     Readers readers;
 
     @Inject
+    org.kinship.platform.moderation.ModerationService moderation;
+
+    @Inject
+    FederatedMeetups meetups;
+
+    @Inject
     java.time.Clock clock;
 
     private final LocalIris iris = LocalIris.configured();
@@ -76,6 +82,8 @@ public class Receiver {
             case UPDATE -> update(activity, sender, communities, null);
             case DELETE -> delete(activity, raw, sender, communities, null);
             case ANNOUNCE -> announce(activity, sender, communities);
+            case FLAG -> flag(activity, sender, communities);
+            case JOIN, LEAVE -> meetups.received(activity, sender, communities, null);
             default -> LOG.fine(() -> "Accepted and ignored: " + activity.type() + " " + activity.id().orElse(null));
         }
     }
@@ -141,6 +149,10 @@ public class Receiver {
     /** {@code via}: the Group whose Announce carried it, or null when the author sent it to us directly. */
     private void create(Incoming activity, JsonObject raw, RemoteActor author, List<Community> communities, RemoteActor via) {
         IncomingObject object = trustedObject(activity, author, via);
+        if (object.type() == ObjectType.EVENT) {
+            meetups.received(activity, author, communities, via);
+            return;
+        }
         if (object.type() != ObjectType.NOTE && object.type() != ObjectType.PAGE && object.type() != ObjectType.ARTICLE) {
             LOG.fine(() -> "Create of " + object.type() + " ignored");
             return;
@@ -197,6 +209,10 @@ public class Receiver {
 
     private void update(Incoming activity, RemoteActor author, List<Community> communities, RemoteActor via) {
         IncomingObject object = trustedObject(activity, author, via);
+        if (object.type() == ObjectType.EVENT) {
+            meetups.received(activity, author, communities, via);
+            return;
+        }
         if (!object.attributedTo().contains(author.iri())) {
             throw new KinshipException(ErrorCode.FORBIDDEN, "Only the author can edit.");
         }
@@ -213,6 +229,7 @@ public class Receiver {
 
     private void delete(Incoming activity, JsonObject raw, RemoteActor actor, List<Community> communities, RemoteActor via) {
         URI id = activity.object().flatMap(Ref::id).orElseThrow(() -> refuse("A Delete needs an object."));
+        meetups.received(activity, actor, communities, via);
         for (Community c : communities) {
             Optional<Post> post = iris.isLocal(id) ? localPostIn(c, id) : mappedPost(c, id);
             if (post.isEmpty()) {
@@ -232,6 +249,22 @@ public class Receiver {
             }
             if ((byAuthor || byOriginGroup) && post.get().seq() == 0) {
                 forum.thread(c, post.get().threadId()).ifPresent(ForumThread::hide);
+            }
+        }
+    }
+
+    /** A report from another server about one of our shared posts: into our moderators' queue. */
+    private void flag(Incoming activity, RemoteActor reporter, List<Community> communities) {
+        URI id = activity.object().flatMap(Ref::id).orElseThrow(() -> refuse("A Flag needs an object."));
+        for (Community c : communities) {
+            Optional<Post> post = iris.parse(id).flatMap(n -> n.uuid().flatMap(u -> switch (n.kind()) {
+                case "posts" -> forum.post(c, u);
+                case "threads" -> forum.openingPost(u).filter(p -> p.community().equals(c.id()));
+                default -> Optional.<Post>empty();
+            })).or(() -> mappedPost(c, id));
+            if (post.isPresent() && forum.thread(c, post.get().threadId()).map(ForumThread::isShared).orElse(false)) {
+                moderation.reportFromElsewhere(c.id(), post.get(), remoteMembers.in(c.id(), reporter),
+                        activity.summary().orElse(null));
             }
         }
     }

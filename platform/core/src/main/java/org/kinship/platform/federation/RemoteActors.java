@@ -94,9 +94,9 @@ public class RemoteActors {
         IncomingObject.ActorDetails details = doc.actor().get();
         URI id = doc.id().get();
         RemoteActor actor = known.isPresent() && known.get().iri().equals(id) ? known.get() : known(id).orElse(null);
-        if (actor == null) {
+        boolean isNew = actor == null;
+        if (isNew) {
             actor = new RemoteActor(id, clock.instant());
-            em.persist(actor);
         }
         Optional<IncomingObject.PublicKey> key = details.publicKey()
                 .filter(k -> k.owner().map(o -> o.equals(id)).orElse(true))
@@ -106,6 +106,10 @@ public class RemoteActors {
                 details.followers().orElse(null),
                 key.flatMap(IncomingObject.PublicKey::id).orElse(null), key.map(IncomingObject.PublicKey::publicKeyPem).orElse(null),
                 clock.instant());
+        if (isNew) {
+            // Persisted once complete: Hibernate inserts the state an entity has when it is persisted.
+            em.persist(actor);
+        }
         return actor;
     }
 

@@ -18,6 +18,7 @@ import org.kinship.platform.account.Caller;
 import org.kinship.platform.community.Community;
 import org.kinship.platform.community.CommunityAccess;
 import org.kinship.platform.community.CommunityRepository;
+import org.kinship.platform.community.CommunityId;
 import org.kinship.platform.community.MemberId;
 import org.kinship.platform.community.Membership;
 import org.kinship.platform.community.MembershipEvent;
@@ -73,6 +74,9 @@ public class ModerationService {
     @Inject
     jakarta.enterprise.event.Event<ForumEvent> forumEvents;
 
+    @Inject
+    jakarta.enterprise.event.Event<Reported> reports;
+
     // ---- raising items ----
 
     /** Any member reports a post they can read. */
@@ -88,6 +92,20 @@ public class ModerationService {
         }
         String why = Text.required(ErrorCode.REASON_REQUIRED, "a reason", reason, MAX_REASON);
         ModerationItem item = ModerationItem.report(community.id(), post.threadId(), post.id(), post.author(), reader.id(),
+                why, excerpt(post), clock.instant());
+        em.persist(item);
+        reports.fire(new Reported(community.id(), post.threadId(), post.id(), why));
+        return item;
+    }
+
+    /**
+     * A report from another server (an ActivityPub Flag) about a post in this community: it joins the queue
+     * like a member's, with the remote reporter (a REMOTE membership) as its reporter.
+     */
+    public ModerationItem reportFromElsewhere(CommunityId community, Post post, MemberId reporter, String reason) {
+        String why = reason == null || reason.isBlank() ? "Reported on another server (no reason given)."
+                : reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
+        ModerationItem item = ModerationItem.report(community, post.threadId(), post.id(), post.author(), reporter,
                 why, excerpt(post), clock.instant());
         em.persist(item);
         return item;

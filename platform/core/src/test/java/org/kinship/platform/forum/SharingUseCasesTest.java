@@ -36,11 +36,13 @@ import org.kinship.platform.community.Slug;
 import org.kinship.platform.error.ErrorCode;
 import org.kinship.platform.error.KinshipException;
 import org.kinship.platform.notification.NotificationService;
+import org.kinship.platform.text.Markdown;
 
 /**
  * The sharing use cases of {@link ForumService} on fakes of its collaborators: who is refused, which
  * events are fired (only for a change of consent), when the author is notified, and what the
- * federation code is told.
+ * federation code is told; and that an author's delete is announced, so that copies sent elsewhere
+ * can be deleted too.
  */
 class SharingUseCasesTest {
     private static final Instant NOW = Instant.parse("2026-03-01T18:00:00Z");
@@ -49,6 +51,7 @@ class SharingUseCasesTest {
             ZoneId.of("Europe/Oslo"), RegistrationPolicy.OPEN, List.of()), NOW);
     private final Map<AccountId, Membership> byAccount = new HashMap<>();
     private final Map<UUID, ForumThread> threads = new HashMap<>();
+    private final Map<UUID, Post> posts = new HashMap<>();
     private final List<ForumEvent> fired = new ArrayList<>();
     private final List<String> notified = new ArrayList<>();
     private final ForumService forum = new ForumService();
@@ -68,6 +71,11 @@ class SharingUseCasesTest {
             @Override
             public Optional<ForumThread> thread(UUID id) {
                 return Optional.ofNullable(threads.get(id));
+            }
+
+            @Override
+            public Optional<Post> post(CommunityId where, UUID id) {
+                return Optional.ofNullable(posts.get(id)).filter(p -> p.community().equals(where));
             }
 
             @Override
@@ -228,6 +236,18 @@ class SharingUseCasesTest {
         assertEquals(List.of(), notified, "nobody is told what they asked themselves");
         forum.setSharing(mona, "town", own.id(), true);
         assertTrue(own.isShared());
+    }
+
+    @Test
+    void anAuthorsDeleteIsAnnouncedAndARefusedOneIsNot() {
+        ForumThread t = threads.get(thread());
+        Post post = new Post(t, id(other), t.nextSeq(NOW), null, PostBody.of("Me too.", null, new Markdown()), false, NOW);
+        posts.put(post.id(), post);
+        assertEquals(ErrorCode.NOT_AUTHOR, refusal(() -> forum.delete(author, "town", post.id())));
+        assertEquals(List.of(), fired);
+        forum.delete(other, "town", post.id());
+        assertTrue(post.deleted());
+        assertEquals(List.of(new ForumEvent.PostDeleted(community.id(), t.id(), post.id(), false)), fired);
     }
 
     /** Records what the service fires, as CDI would deliver it to observers. */

@@ -47,8 +47,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             return ErrorResponses.of(ErrorCode.CONCURRENT_UPDATE,
                     "Someone changed this at the same moment, so nothing was saved. Please try again.");
         }
+        // JsonException: JSON-P's reader on an empty body or a non-object where a JsonObject is expected.
         if (find(thrown, JsonbException.class) != null || find(thrown, JsonParsingException.class) != null
-                || thrown instanceof ProcessingException) {
+                || find(thrown, jakarta.json.JsonException.class) != null || thrown instanceof ProcessingException) {
             return ErrorResponses.of(ErrorCode.MALFORMED_REQUEST, "The request body is not valid JSON of the expected shape.");
         }
         if (thrown instanceof NotFoundException) {

@@ -2,7 +2,10 @@ package org.kinship.web.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -21,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import java.io.StringReader;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -175,8 +179,8 @@ public class ForumResource {
      */
     @PUT
     @Path("threads/{id}/sharing")
-    public SharingData setSharing(@PathParam("id") String id, JsonObject request) {
-        JsonValue shared = request == null ? null : request.get("shared");
+    public SharingData setSharing(@PathParam("id") String id, String body) {
+        JsonValue shared = jsonObject(body).get("shared");
         JsonValue.ValueType type = shared == null ? JsonValue.ValueType.NULL : shared.getValueType();
         if (type != JsonValue.ValueType.TRUE && type != JsonValue.ValueType.FALSE) {
             throw new KinshipException(ErrorCode.VALIDATION_FAILED,
@@ -199,6 +203,23 @@ public class ForumResource {
     @Path("threads/{id}/sharing/decline")
     public SharingData declineSharing(@PathParam("id") String id) {
         return sharing(forum.declineSharing(caller.require(), slug, Views.uuid(id, ErrorCode.THREAD_NOT_FOUND)), true);
+    }
+
+    /**
+     * A body parsed here rather than by the JSON-P provider, which answers an empty body with an unmapped
+     * JsonException (a 500): any body that is not one JSON object is malformed_request.
+     */
+    private static JsonObject jsonObject(String body) {
+        JsonValue value;
+        try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+            value = reader.readValue();
+        } catch (JsonException e) {
+            value = null;
+        }
+        if (value == null || value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new KinshipException(ErrorCode.MALFORMED_REQUEST, "The request body must be a JSON object.");
+        }
+        return value.asJsonObject();
     }
 
     /** Only the author and moderators reach the sharing endpoints, and both may know of a pending request. */
