@@ -989,8 +989,8 @@ plugin_enabled = Switch the plugin off before deleting its data.
 [fed]
 title = Federation
 what = Federation lets this community exchange threads with communities on other servers: other Kinship servers, Lemmy, Mbin and more. Only threads whose authors chose to share them ever leave this community.
-mode = Who this community federates with
-modeLegend = Federation
+mode = Federation mode
+modeLegend = Who this community federates with
 mode.off = Off
 mode.allow_list = Only those you list
 mode.open = Open
@@ -2096,8 +2096,8 @@ plugin_enabled = Slå av tillegget før du sletter dataene.
 [fed]
 title = Føderering
 what = Føderering lar dette fellesskapet utveksle tråder med fellesskap på andre servere: andre Kinship-servere, Lemmy, Mbin og flere. Bare tråder som forfatterne selv har valgt å dele, forlater noen gang dette fellesskapet.
-mode = Hvem dette fellesskapet fødererer med
-modeLegend = Føderering
+mode = Fødereringsmodus
+modeLegend = Hvem dette fellesskapet fødererer med
 mode.off = Av
 mode.allow_list = Bare de du lister opp
 mode.open = Åpen

@@ -212,8 +212,7 @@ function followersPart(base, view, repaint) {
 
 /** One follow, either way: who, since when, its state in words, and a button that asks before it ends it. */
 function followRow(base, f, heading, repaint, words) {
-  const li = h('li', { 'data-test': 'fed-follow', 'data-state': f.state, 'data-handle': f.handle });
-  li.append(
+  return h('li', { 'data-test': 'fed-follow', 'data-state': f.state, 'data-handle': f.handle },
     h('span', { class: 'fed-name' }, remoteLink(f.actor, f.handle)),
     words.state && h('span', { class: 'fed-follow-state', 'data-test': 'fed-follow-state' }, words.state),
     h('span', { class: 'hint fed-when' }, t('fed.since', { date: date(f.since) })),
@@ -228,5 +227,4 @@ function followRow(base, f, heading, repaint, words) {
         announce(words.done);
       },
     }));
-  return li;
 }
