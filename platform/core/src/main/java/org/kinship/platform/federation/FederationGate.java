@@ -28,10 +28,12 @@ public class FederationGate {
         boolean admits(URI actor) {
             String host = actor.getHost() == null ? "" : actor.getHost().toLowerCase(Locale.ROOT);
             String id = actor.toString();
+            // A block always wins: a banned remote author stays out even while their server is allowed.
+            boolean isBlocked = blocked.contains(host) || blocked.contains(id);
             return switch (mode) {
                 case OFF -> false;
-                case ALLOW_LIST -> allowed.contains(host) || allowed.contains(id);
-                case OPEN -> !blocked.contains(host) && !blocked.contains(id);
+                case ALLOW_LIST -> !isBlocked && (allowed.contains(host) || allowed.contains(id));
+                case OPEN -> !isBlocked;
             };
         }
     }

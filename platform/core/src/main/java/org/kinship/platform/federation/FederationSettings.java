@@ -176,6 +176,31 @@ public class FederationSettings {
         return view(community.id());
     }
 
+    /**
+     * A moderator banned someone who writes from another server: their actor goes on the community's block-list
+     * (and off its allow-list), and stops following it, so nothing more of theirs is accepted here.
+     */
+    void banned(@Observes org.kinship.platform.community.MembershipEvent.Banned ban) {
+        org.kinship.platform.community.Membership m = em.find(org.kinship.platform.community.Membership.class, ban.member().value());
+        if (m == null || m.remoteActor().isEmpty()) {
+            return;
+        }
+        RemoteActor actor = em.find(RemoteActor.class, m.remoteActor().get());
+        String target = actor.iri().toString();
+        if (em.find(FederationRule.class, new FederationRule.Key(ban.community().value(), FederationRule.Kind.BLOCK.name(),
+                Hashes.sha256(target))) == null) {
+            em.persist(new FederationRule(ban.community(), FederationRule.Kind.BLOCK, target, clock.instant()));
+        }
+        FederationRule allowed = em.find(FederationRule.class, new FederationRule.Key(ban.community().value(),
+                FederationRule.Kind.ALLOW.name(), Hashes.sha256(target)));
+        if (allowed != null) {
+            em.remove(allowed);
+        }
+        communities.find(ban.community()).ifPresent(c -> follows.find(c.id(), actor, FederationFollow.Direction.INBOUND)
+                .ifPresent(em::remove));
+        changed.fire(new PolicyChanged(ban.community()));
+    }
+
     void policyChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PolicyChanged event) {
         gate.forget(event.community());
     }

@@ -149,6 +149,26 @@ public class Publisher {
         outbox.send(community.id().value(), id, community.id().value(), flag, List.of(origin.get().deliveryInbox()));
     }
 
+    /** A moderator locked or unlocked one of our shared threads: the group tells its followers (Lock / Undo Lock). */
+    void threadLocked(@Observes ForumEvent.ThreadLocked locked) {
+        if (!gate.federates(locked.community())) {
+            return;
+        }
+        Community community = communities.find(locked.community()).orElseThrow();
+        ForumThread thread = forum.thread(community, locked.threadId()).orElseThrow();
+        if (!thread.isShared() || originGroup(community.id(), thread.id()).isPresent()) {
+            return;
+        }
+        String slug = community.slug().value();
+        URI group = iris.group(slug);
+        ActivityDocuments.Act lockAct = new ActivityDocuments.Act(iris.activity(UUID.randomUUID()), group,
+                Addressing.publicly(group), group, clock.instant());
+        JsonObject lock = ActivityDocuments.lock(lockAct, iris.thread(thread.id()), null);
+        JsonObject activity = locked.locked() ? lock : ActivityDocuments.undo(new ActivityDocuments.Act(
+                iris.activity(UUID.randomUUID()), group, Addressing.publicly(group), group, clock.instant()), lock);
+        announce(community, activity, null);
+    }
+
     private void announceDelete(Community community, URI object, URI actor) {
         String slug = community.slug().value();
         URI id = iris.activity(UUID.randomUUID());
@@ -209,6 +229,7 @@ public class Publisher {
     }
 
     /** The ActivityStreams form of a post in a local shared thread: the opening post is the thread's Page. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     JsonObject postDocument(Community community, ForumThread thread, Post post) {
         String slug = community.slug().value();
         URI group = iris.group(slug);

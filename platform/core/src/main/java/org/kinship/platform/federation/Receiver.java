@@ -84,6 +84,8 @@ public class Receiver {
             case ANNOUNCE -> announce(activity, sender, communities);
             case FLAG -> flag(activity, sender, communities);
             case JOIN, LEAVE -> meetups.received(activity, sender, communities, null);
+            case LIKE -> like(activity, sender, communities, true);
+            case LOCK -> lock(activity, sender, communities, true);
             default -> LOG.fine(() -> "Accepted and ignored: " + activity.type() + " " + activity.id().orElse(null));
         }
     }
@@ -104,6 +106,15 @@ public class Receiver {
         boolean undoFollow = inner.map(i -> i.type() == org.kinship.federation.jsonld.ActivityType.FOLLOW).orElse(false);
         if (inner.isPresent() && !inner.get().actor().map(sender.iri()::equals).orElse(false)) {
             throw new KinshipException(ErrorCode.FORBIDDEN, "Only the actor of an activity can undo it.");
+        }
+        org.kinship.federation.jsonld.ActivityType innerType = inner.map(Incoming::type).orElse(null);
+        if (innerType == org.kinship.federation.jsonld.ActivityType.LIKE) {
+            like(inner.get(), sender, communities, false);
+            return;
+        }
+        if (innerType == org.kinship.federation.jsonld.ActivityType.LOCK) {
+            lock(inner.get(), sender, communities, false);
+            return;
         }
         if (undoFollow || inner.isEmpty()) {
             // A bare link names the Follow by id; either way the sender stops following the addressed community.
@@ -142,6 +153,9 @@ public class Receiver {
             case CREATE -> create(inner, null, innerActor, following, group);
             case UPDATE -> update(inner, innerActor, following, group);
             case DELETE -> delete(inner, null, innerActor, following, group);
+            case LOCK -> lockByOrigin(inner, group, following, true);
+            case UNDO -> inner.embeddedActivity().filter(i -> i.type() == org.kinship.federation.jsonld.ActivityType.LOCK)
+                    .ifPresent(i -> lockByOrigin(i, group, following, false));
             default -> LOG.fine(() -> "Announced " + inner.type() + " ignored");
         }
     }
@@ -253,6 +267,35 @@ public class Receiver {
         }
     }
 
+    /** A Like of one of our shared posts (or of a copy's post) is a heart from that person. */
+    private void like(Incoming activity, RemoteActor by, List<Community> communities, boolean on) {
+        URI id = activity.object().flatMap(Ref::id).orElseThrow(() -> refuse("A Like needs an object."));
+        for (Community c : communities) {
+            Optional<Post> post = iris.isLocal(id) ? localPostIn(c, id).or(() -> localThreadOpening(c, id)) : mappedPost(c, id);
+            post.filter(p -> forum.thread(c, p.threadId()).map(t -> t.isShared() || isCopy(c.id(), t.id())).orElse(false))
+                    .ifPresent(p -> forum.heart(p, remoteMembers.in(c.id(), by), on));
+        }
+    }
+
+    /** A Lock sent directly counts only from the group that owns the copied thread (FEP-1b12). */
+    private void lock(Incoming activity, RemoteActor sender, List<Community> communities, boolean locked) {
+        lockByOrigin(activity, sender, communities, locked);
+    }
+
+    private void lockByOrigin(Incoming activity, RemoteActor group, List<Community> communities, boolean locked) {
+        URI id = activity.object().flatMap(Ref::id).orElseThrow(() -> refuse("A Lock needs an object."));
+        for (Community c : communities) {
+            mappedPost(c, id).flatMap(p -> forum.thread(c, p.threadId()))
+                    .filter(t -> threadOriginGroup(c.id(), t.id()).map(group.id()::equals).orElse(false))
+                    .ifPresent(t -> forum.lock(t, locked));
+        }
+    }
+
+    private Optional<Post> localThreadOpening(Community c, URI iri) {
+        return iris.parse(iri).filter(n -> "threads".equals(n.kind())).flatMap(LocalIris.Named::uuid)
+                .flatMap(forum::openingPost).filter(p -> p.community().equals(c.id()));
+    }
+
     /** A report from another server about one of our shared posts: into our moderators' queue. */
     private void flag(Incoming activity, RemoteActor reporter, List<Community> communities) {
         URI id = activity.object().flatMap(Ref::id).orElseThrow(() -> refuse("A Flag needs an object."));
@@ -312,7 +355,15 @@ public class Receiver {
         if (embedded.isPresent() && vouched) {
             return embedded.get();
         }
-        ReadResult<IncomingObject> fetched = readers.reader().readObject(outbound.fetch(id));
+        byte[] body;
+        try {
+            body = outbound.fetch(id);
+        } catch (KinshipException unreachable) {
+            throw new KinshipException(ErrorCode.VALIDATION_FAILED, "The object claims the id " + id
+                    + ", which is not on the sender's server, and its origin did not confirm it ("
+                    + unreachable.getMessage() + ").");
+        }
+        ReadResult<IncomingObject> fetched = readers.reader().readObject(body);
         if (fetched instanceof ReadResult.Read<IncomingObject> ok && ok.value().id().map(id::equals).orElse(false)) {
             return ok.value();
         }

@@ -127,6 +127,25 @@ public class FederatedForum {
         }
     }
 
+    /** A Like from elsewhere is a heart from that person; liking twice is one heart. */
+    public void heart(Post post, MemberId by, boolean on) {
+        Optional<Reaction> existing = repository.reaction(post.id(), by, ReactionKind.HEART);
+        if (on && existing.isEmpty() && !post.isGone()) {
+            repository.persist(new Reaction(post, by, ReactionKind.HEART, clock.instant()));
+        } else if (!on) {
+            existing.ifPresent(repository::remove);
+        }
+    }
+
+    /** The origin community locked or unlocked a thread copied here. */
+    public void lock(ForumThread thread, boolean locked) {
+        if (locked) {
+            thread.lock();
+        } else {
+            thread.unlock();
+        }
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ForumThread> thread(Community community, UUID id) {
         return repository.thread(community.id(), id);

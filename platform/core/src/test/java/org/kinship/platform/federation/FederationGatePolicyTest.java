@@ -28,6 +28,14 @@ class FederationGatePolicyTest {
     }
 
     @Test
+    void aBlockWinsOverAnAllowedHost() {
+        FederationGate.Policy policy = new FederationGate.Policy(FederationMode.ALLOW_LIST, Set.of("lemmy.example"),
+                Set.of(WALKER.toString()), 0);
+        assertFalse(policy.admits(WALKER), "a banned author stays out");
+        assertTrue(policy.admits(OTHER));
+    }
+
+    @Test
     void openAdmitsAllButTheBlocked() {
         FederationGate.Policy open = new FederationGate.Policy(FederationMode.OPEN, Set.of(), Set.of("lemmy.example"), 0);
         assertFalse(open.admits(WALKER));
