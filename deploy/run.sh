@@ -16,6 +16,7 @@ KC_PORT=${KINSHIP_KEYCLOAK_PORT:-8180}
 # the default ports only, because those are the redirect addresses the realm file allows.
 PORT_OFFSET=${KINSHIP_PORT_OFFSET:-0}
 HTTP_PORT=$((8080 + PORT_OFFSET))
+HTTPS_PORT=$((8443 + PORT_OFFSET))
 KC_VERSION=$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' "$ROOT/pom.xml")
 KC_HOME="$DATA/keycloak-$KC_VERSION"
 BUILT_SERVER="$ROOT/ear/target/server"
@@ -124,6 +125,7 @@ KINSHIP_UP=$(( $(date +%s) - START ))
 cat <<MSG
 
   Kinship is running:  http://localhost:$HTTP_PORT/     (answering after ${KINSHIP_UP}s)
+                       https://localhost:$HTTPS_PORT/    (self-signed certificate unless KINSHIP_TLS_KEYSTORE is set)
   Keycloak:            http://localhost:$KC_PORT/        (admin console: admin / admin)
 
   Demo logins (user / password):

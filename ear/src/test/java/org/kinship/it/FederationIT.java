@@ -277,6 +277,10 @@ class FederationIT {
                 groupId(slug).toString()), mallory));
         tries.put("id on another host:400:foreign_id", peer.post(inbox, activity("https://elsewhere.example/a/1", "Follow",
                 mallory, groupId(slug).toString()), mallory));
+        JsonObject forged = Json.createObjectBuilder().add("id", "http://127.0.0.1:1/notes/forged").add("type", "Note")
+                .add("attributedTo", mallory.id().toString()).add("content", "not mine").build();
+        tries.put("object claiming another server:400:validation_failed", peer.post(inbox,
+                Json.createObjectBuilder(activity(peer.newId("creates"), "Create", mallory, "x")).add("object", forged).build(), mallory));
         for (Map.Entry<String, HttpResponse<String>> t : tries.entrySet()) {
             String[] expected = t.getKey().split(":");
             HttpResponse<String> r = t.getValue();
@@ -299,8 +303,11 @@ class FederationIT {
         assertEquals(0, admin.get(settings(slug)).object().getJsonArray("followers").size(), "nothing refused was stored");
         assertTrue(peer.received().stream().noneMatch(x -> x.path().equals(mallory.inbox().getPath())), "no Accept was sent");
 
-        // Allowed by name, the same Follow (never stored, so not a duplicate) is now accepted.
+        // Allowed by name (and the host no longer blocked: a block wins), the same Follow (never stored, so not
+        // a duplicate) is now accepted.
         admin.post(settings(slug) + "/allowed", "{\"target\": \"" + mallory.id() + "\"}");
+        assertEquals(403, peer.post(inbox, follow, mallory).statusCode(), "the host is still blocked");
+        assertEquals(200, admin.delete(settings(slug) + "/blocked?target=" + peer.host()).status());
         HttpResponse<String> allowed = peer.post(inbox, follow, mallory);
         assertEquals(202, allowed.statusCode(), allowed::body);
         assertEquals(1, admin.get(settings(slug)).object().getJsonArray("followers").size());
@@ -374,6 +381,11 @@ class FederationIT {
                     Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("the reply was not announced: " + readers.received()));
             verifySignedByGroup(f.slug, reader, relayed);
 
+            // A Like from elsewhere is a heart on the opening post.
+            assertEquals(202, peer.post(groupInbox, activity(peer.newId("likes"), "Like", replier, threadIri.toString()), replier).statusCode());
+            JsonObject opening = Api.as(Tokens.BO).get(f.forum() + "/threads/" + threadId).object().getJsonArray("posts").getJsonObject(0);
+            assertEquals(1, opening.getJsonObject("reactions").getInt("HEART"), opening::toString);
+
             // A reply to a thread its author did not share is refused, and nothing is stored.
             JsonObject sneaky = Json.createObjectBuilder(note).add("id", peer.newId("notes"))
                     .add("inReplyTo", Api.baseUrl() + "/ap/threads/" + privateThread).build();
@@ -404,6 +416,62 @@ class FederationIT {
             // Nothing from the thread that was not shared ever left.
             assertTrue(readers.received().stream().noneMatch(x -> new String(x.body(), StandardCharsets.UTF_8).contains(privateThread)));
         }
+    }
+
+    /**
+     * A follower whose server has gone away: its deliveries wait and are retried (the operator sees them per
+     * host with the error and how late they are) while a live follower gets the same activity at once.
+     */
+    @Test
+    void aDeadFollowerDoesNotHoldUpTheOthersAndTheOperatorSeesIt() {
+        org.kinship.it.support.ForumFixtures f = org.kinship.it.support.ForumFixtures.create("fed-dead");
+        mode(f.slug, "open");
+        URI groupInbox = URI.create(groupId(f.slug) + "/inbox");
+        FakePeer dead = FakePeer.start("127.0.0.2");
+        FakePeer.Actor gone = dead.actor("gone", "Person");
+        assertEquals(202, dead.post(groupInbox, activity(dead.newId("follows"), "Follow", gone, groupId(f.slug).toString()), gone).statusCode());
+        dead.await(x -> x.type().equals("Accept"), Duration.ofSeconds(20)).orElseThrow();
+        dead.close();
+        try (FakePeer alive = FakePeer.start("localhost")) {
+            FakePeer.Actor reader = alive.actor("reader", "Person");
+            assertEquals(202, alive.post(groupInbox, activity(alive.newId("follows"), "Follow", reader, groupId(f.slug).toString()), reader).statusCode());
+            alive.await(x -> x.type().equals("Accept"), Duration.ofSeconds(20)).orElseThrow();
+
+            String threadId = f.thread(Tokens.ADA, "Still here", "A quiet week.").getString("threadId");
+            Instant shared = Instant.now();
+            assertEquals(200, Api.as(Tokens.ADA).put(f.forum() + "/threads/" + threadId + "/sharing", "{\"shared\": true}").status());
+            alive.await(x -> x.type().equals("Announce"), Duration.ofSeconds(20)).orElseThrow();
+            assertTrue(Duration.between(shared, Instant.now()).toSeconds() < 10, "the live follower was not held up");
+
+            Api operator = Api.as(Tokens.PLATFORM_ADMIN);
+            JsonObject deadHost = awaitHost(operator, "127.0.0.2", h -> h.getInt("pending") >= 1 && !h.isNull("lastError"));
+            assertTrue(deadHost.getString("lastError").contains("connection"), deadHost::toString);
+            assertTrue(deadHost.getJsonNumber("lagSeconds").longValue() >= 0);
+            JsonObject liveHost = awaitHost(operator, "localhost", h -> h.getInt("delivered") >= 2);
+            assertEquals(0, liveHost.getInt("pending"), liveHost::toString);
+            assertEquals(403, Api.as(Tokens.COMMUNITY_ADMIN).get("/api/federation/deliveries").status(), "operators only");
+            assertEquals(401, Api.anonymous().get("/api/federation/deliveries").status());
+        }
+    }
+
+    private static JsonObject awaitHost(Api operator, String host, java.util.function.Predicate<JsonObject> ready) {
+        Instant until = Instant.now().plus(Duration.ofSeconds(30));
+        JsonObject last = null;
+        while (Instant.now().isBefore(until)) {
+            Api.Reply r = operator.get("/api/federation/deliveries");
+            assertEquals(200, r.status(), r::toString);
+            last = r.array().stream().map(JsonValue::asJsonObject).filter(h -> h.getString("host").equals(host)).findFirst().orElse(null);
+            if (last != null && ready.test(last)) {
+                return last;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("host " + host + " never got there: " + last);
     }
 
     private static void verifySignedByGroup(String slug, FakePeer.Actor to, FakePeer.Received received) {

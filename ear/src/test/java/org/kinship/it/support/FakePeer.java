@@ -69,7 +69,9 @@ public final class FakePeer implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
     private FakePeer(String host) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        // A 127.x.y.z host listens on that address (all of 127/8 is loopback on Linux): a third "server".
+        String bind = host.matches("127\\.\\d+\\.\\d+\\.\\d+") ? host : "127.0.0.1";
+        server = HttpServer.create(new InetSocketAddress(bind, 0), 0);
         base = "http://" + host + ":" + server.getAddress().getPort();
         server.createContext("/", this::handle);
         server.start();

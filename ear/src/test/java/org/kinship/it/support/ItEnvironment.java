@@ -42,6 +42,24 @@ public class ItEnvironment implements LauncherSessionListener {
         }
     }
 
+    /** The port on which the ITs' WildFly serves https: 8443 plus the ITs' port offset (ear/pom.xml, it.https.port). */
+    public static int httpsPort() {
+        return Integer.getInteger("kinship.it.https-port", 8643);
+    }
+
+    public static String httpsBaseUrl() {
+        return "https://localhost:" + httpsPort();
+    }
+
+    /**
+     * The ITs' TLS material, made by the build before the ITs run (ear/pom.xml, it-tls-*): {@code kinship.p12}, the
+     * key store the server serves https with (for localhost and 127.0.0.1); {@code kinship.pem}, its certificate;
+     * {@code kinship-trust.p12}, a trust store holding that certificate, which outbound federation trusts.
+     */
+    public static Path tlsDir() {
+        return Path.of(System.getProperty("kinship.it.tls-dir", "target/it-tls"));
+    }
+
     /** Keycloak, started by this run; tests wait for it through {@link Tokens}. */
     static KeycloakServer keycloak() {
         if (keycloak == null) {
