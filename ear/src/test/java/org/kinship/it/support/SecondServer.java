@@ -217,7 +217,7 @@ public final class SecondServer implements BeforeAllCallback, AutoCloseable {
         Map<String, Integer> others = new java.util.LinkedHashMap<>();
         others.put("A's http", Integer.getInteger("kinship.it.http-port", 8280));
         others.put("A's management", Integer.getInteger("kinship.it.management-port", 10190));
-        others.put("A's https", Integer.getInteger("kinship.it.https-port", 8443 + offset - OFFSET_FROM_A));
+        others.put("A's https", 8443 + offset - OFFSET_FROM_A);
         others.put("Keycloak", Integer.getInteger("keycloak.port", 8380));
         others.put("Keycloak's management", Integer.getInteger("keycloak.port", 8380) + 1000);
         others.put("the SMTP server", Integer.getInteger("kinship.it.smtp-port", 3025));
