@@ -303,6 +303,21 @@ class FederationIT {
         assertEquals(0, admin.get(settings(slug)).object().getJsonArray("followers").size(), "nothing refused was stored");
         assertTrue(peer.received().stream().noneMatch(x -> x.path().equals(mallory.inbox().getPath())), "no Accept was sent");
 
+        // The very same signed request twice is a replay; the activity under a new signature is a duplicate.
+        FakePeer.Actor replayer = peer.actor("replayer-" + slug, "Person");
+        String replaySlug = Fixtures.community("fed-replay", "OPEN");
+        mode(replaySlug, "open");
+        URI otherInbox = URI.create(groupId(replaySlug) + "/inbox");
+        byte[] once = activity(peer.newId("follows"), "Follow", replayer, groupId(replaySlug).toString()).toString().getBytes(StandardCharsets.UTF_8);
+        Headers[] signed = new Headers[1];
+        assertEquals(202, peer.post(otherInbox, once, replayer, Clock.systemUTC(), h -> signed[0] = h).statusCode());
+        HttpResponse<String> replayed = FakePeer.send(otherInbox, signed[0], once);
+        assertEquals(401, replayed.statusCode(), replayed::body);
+        assertTrue(replayed.body().contains("signature_replayed"), replayed::body);
+        HttpResponse<String> resigned = peer.post(otherInbox, once, replayer, Clock.systemUTC(), h -> h);
+        assertEquals(202, resigned.statusCode(), resigned::body);
+        assertEquals(1, admin.get(settings(replaySlug)).object().getJsonArray("followers").size(), "one follower, once");
+
         // Allowed by name (and the host no longer blocked: a block wins), the same Follow (never stored, so not
         // a duplicate) is now accepted.
         admin.post(settings(slug) + "/allowed", "{\"target\": \"" + mallory.id() + "\"}");

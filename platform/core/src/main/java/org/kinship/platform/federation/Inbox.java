@@ -84,6 +84,12 @@ public class Inbox {
     }
 
     private final Map<String, TokenBucket> perHost = new ConcurrentHashMap<>();
+    /**
+     * The very same signed request twice is a replay (peers that retry sign again); remembered for the hour a
+     * signature is valid, per node. An activity resent under a new signature is caught by its id instead.
+     */
+    private final org.kinship.federation.signature.ReplayGuard replays =
+            new org.kinship.federation.signature.InMemoryReplayGuard(java.time.Clock.systemUTC(), 200_000);
     private final int burst = Integer.getInteger("kinship.federation.inbox.burst", 2_000);
     private final double perSecond = Double.parseDouble(System.getProperty("kinship.federation.inbox.per-second", "200"));
 
@@ -165,8 +171,7 @@ public class Inbox {
         VerificationResult verified = ActorKeyCheck.requireOwner(verifier().verify(
                 HttpMessage.request("POST", delivery.target(), delivery.headers(), delivery.body())), actor.toString());
         if (verified instanceof VerificationResult.Refused refused) {
-            int status = refused.reason().name().contains("OWNER") ? 403 : 401;
-            return Outcome.refused(status, refused.reason().name().toLowerCase(java.util.Locale.ROOT), refused.message());
+            return Outcome.refused(refused.reason().httpStatus(), refused.reason().code(), refused.message());
         }
         if (receipts.seen(activity.id().get())) {
             return Outcome.duplicate();
@@ -247,7 +252,7 @@ public class Inbox {
                 throw new KeyResolver.KeyUnavailableException("The key could not be looked up.", e);
             }
         };
-        return new SignatureVerifier(resolver, clock);
+        return new SignatureVerifier(resolver, clock, org.kinship.federation.signature.VerificationPolicy.INBOX, replays);
     }
 
     private static URI stripFragment(URI key) {
