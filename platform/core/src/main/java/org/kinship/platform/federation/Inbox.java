@@ -227,6 +227,7 @@ public class Inbox {
         return switch (named.kind()) {
             case "communities" -> communities.findBySlug(named.key());
             case "threads", "posts" -> named.uuid().flatMap(receipts::communityOfForumObject).flatMap(communities::find);
+            case "meetups" -> named.uuid().flatMap(receipts::communityOfMeetupDate).flatMap(communities::find);
             default -> Optional.empty();
         };
     }

@@ -124,8 +124,20 @@ public class Receiver {
         }
     }
 
+    /**
+     * An Accept or Reject of one of our communities' Follows (embedded, or named by the Follow's id). Answers to
+     * anything else (a member's Join of a remote meetup) do not touch follows.
+     */
     private void answer(Incoming activity, RemoteActor sender, List<Community> communities) {
         boolean accepted = activity.type() == org.kinship.federation.jsonld.ActivityType.ACCEPT;
+        Optional<Incoming> inner = activity.embeddedActivity();
+        boolean aboutFollow = inner.isPresent()
+                ? inner.get().type() == org.kinship.federation.jsonld.ActivityType.FOLLOW
+                        && inner.get().object().flatMap(Ref::id).map(sender.iri()::equals).orElse(false)
+                : activity.object().flatMap(Ref::id).map(follows::isOutboundFollow).orElse(false);
+        if (!aboutFollow) {
+            return;
+        }
         for (Community c : communities) {
             follows.answered(c, sender, accepted);
         }
