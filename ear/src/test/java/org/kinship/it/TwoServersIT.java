@@ -10,13 +10,15 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,7 +34,8 @@ import org.kinship.it.support.Tokens;
  * on B follows it and gets the thread in "From other communities"; a member of B answers there; A shows the
  * answer in its thread and announces it to everyone following (here also a third server, a {@link FakePeer});
  * A's moderator removes the answer, and it is hidden on B too. A is the Arquillian-managed server, B the
- * {@link SecondServer}; both run the same kinship.ear, against the same Keycloak.
+ * {@link SecondServer}; both run the same kinship.ear, against the same Keycloak. And a meetup of A's community
+ * reaches B, where a member's "going" counts on A.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -54,6 +57,21 @@ class TwoServersIT {
         return "m_" + memberId.replace("-", "") + "@localhost";
     }
 
+    /** B's admin follows A's community by its handle ({@code slug@localhost:port}); A accepts. */
+    private static void bFollowsA(FederatedCommunity a, FederatedCommunity b) {
+        JsonObject asked = b.follow(a.slug + "@" + URI.create(Api.baseUrl()).getAuthority());
+        JsonObject following = asked.getJsonArray("following").getJsonObject(0);
+        assertEquals(groupOnA(a.slug).toString(), following.getString("actor"));
+        FederatedCommunity.await("A's Accept of B's Follow", FederatedCommunity.DELIVERY,
+                () -> Optional.of(b.settings().getJsonArray("following").getJsonObject(0))
+                        .filter(f -> "accepted".equals(f.getString("state"))),
+                b::settings);
+        String bGroup = B.publicUrl() + "/ap/communities/" + b.slug;
+        JsonArray followersOfA = a.settings().getJsonArray("followers");
+        assertTrue(followersOfA.stream().map(JsonValue::asJsonObject).anyMatch(f -> f.getString("actor").equals(bGroup)
+                && f.getString("state").equals("accepted")), followersOfA::toString);
+    }
+
     @Test
     void aThreadSharedOnOneServerIsFollowedAnsweredAndModeratedFromTheOther() {
         FederatedCommunity a = FederatedCommunity.create(Api.baseUrl(), "two-a");
@@ -67,19 +85,7 @@ class TwoServersIT {
             HttpResponse<String> followed = third.post(URI.create(groupOnA(a.slug) + "/inbox"), watch, watcher);
             assertEquals(202, followed.statusCode(), followed::body);
 
-            // B's admin follows A's community by its handle; A accepts.
-            String handle = a.slug + "@" + URI.create(Api.baseUrl()).getAuthority();
-            JsonObject asked = b.follow(handle);
-            JsonObject following = asked.getJsonArray("following").getJsonObject(0);
-            assertEquals(groupOnA(a.slug).toString(), following.getString("actor"));
-            String bGroup = B.publicUrl() + "/ap/communities/" + b.slug;
-            FederatedCommunity.await("A's Accept of B's Follow", FederatedCommunity.DELIVERY,
-                    () -> Optional.of(b.settings().getJsonArray("following").getJsonObject(0))
-                            .filter(f -> "accepted".equals(f.getString("state"))),
-                    b::settings);
-            JsonArray followersOfA = a.settings().getJsonArray("followers");
-            assertTrue(followersOfA.stream().map(JsonValue::asJsonObject).anyMatch(f -> f.getString("actor").equals(bGroup)
-                    && f.getString("state").equals("accepted")), followersOfA::toString);
+            bFollowsA(a, b);
             third.await(x -> x.type().equals("Accept"), FederatedCommunity.DELIVERY)
                     .orElseThrow(() -> new AssertionError("the third server was not accepted: " + third.received()));
 
@@ -150,11 +156,61 @@ class TwoServersIT {
         }
     }
 
+    /**
+     * A meetup of A's community federates once its organiser shares its discussion thread: B gets a copy of the
+     * date, organised by A's group; a member of B says "going" on B, B sends A a Join, and A counts that answer
+     * (its organiser sees who, as name@host; its members see the count).
+     */
     @Test
-    @Disabled("Meetup federation (FederatedMeetups) is not built on fed-core yet: its Receiver hook only logs. Enable when "
-            + "the meetups helper's work is merged: a meetup of A's community reaches B as an Event, a member of B answers "
-            + "'going' on B, and A counts that RSVP.")
     void aMeetupFederatesAndARemoteRsvpCounts() {
-        throw new AssertionError("not written until meetups federate");
+        FederatedCommunity a = FederatedCommunity.create(Api.baseUrl(), "two-meet-a");
+        FederatedCommunity b = FederatedCommunity.create(B.apiUrl(), "two-meet-b");
+        bFollowsA(a, b);
+
+        String title = "Walk and talk " + UUID.randomUUID().toString().substring(0, 6);
+        LocalDateTime start = LocalDateTime.now(ZoneId.of("Europe/Oslo")).plusDays(9).withHour(18).withMinute(0).withSecond(0).withNano(0);
+        Api.Reply made = a.as(Tokens.MODERATOR).post(meetups(a), "{\"title\": " + Api.str(title)
+                + ", \"description\": \"Coffee and a slow walk\", \"address\": \"Storgata 1, Oslo\", \"capacity\": 8, \"start\": "
+                + Api.str(start.toString()) + ", \"end\": " + Api.str(start.plusHours(2).toString())
+                + ", \"categoryId\": " + Api.str(a.categoryId) + "}");
+        assertEquals(201, made.status(), made::toString);
+        JsonObject meetup = made.object();
+        String dateOnA = meetups(a) + "/" + meetup.getString("id") + "/dates/" + meetup.getJsonArray("dates").getJsonObject(0).getString("id");
+        assertEquals(200, a.as(Tokens.ADA).put(dateOnA + "/rsvp", "{\"answer\": \"GOING\"}").status());
+        // Its organiser shares its discussion thread, and with it the meetup.
+        a.share(Tokens.MODERATOR, meetup.getString("threadId"));
+
+        // B gets a copy, organised by A's group as B names it, at the same time.
+        JsonObject copy = FederatedCommunity.await("the meetup's copy on B", FederatedCommunity.DELIVERY,
+                () -> b.as(Tokens.BO).get(meetups(b)).array().stream().map(JsonValue::asJsonObject)
+                        .filter(d -> title.equals(d.getString("title"))).findFirst(),
+                () -> b.as(Tokens.BO).get(meetups(b)));
+        assertEquals(start.atZone(ZoneId.of("Europe/Oslo")).toInstant(), Instant.parse(copy.getString("start")));
+        JsonObject copyPage = b.as(Tokens.BO).get(meetups(b) + "/" + copy.getString("meetupId")).object();
+        assertEquals(a.slug + "@localhost", copyPage.getString("organiser"), copyPage::toString);
+
+        // A member of B is going: B's answer goes to A as a Join, and A counts it.
+        String dateOnB = meetups(b) + "/" + copy.getString("meetupId") + "/dates/" + copy.getString("id");
+        Api.Reply going = b.as(Tokens.BO).put(dateOnB + "/rsvp", "{\"answer\": \"GOING\"}");
+        assertEquals(200, going.status(), going::toString);
+        assertEquals("GOING", going.object().getString("status"), going::toString);
+        JsonObject counted = FederatedCommunity.await("B's RSVP counted on A", FederatedCommunity.DELIVERY,
+                () -> Optional.of(a.as(Tokens.CAI).get(dateOnA).object()).filter(d -> d.getInt("going") == 2),
+                () -> a.as(Tokens.CAI).get(dateOnA));
+        assertTrue(counted.getJsonArray("attendees").stream().map(x -> x.asJsonObject().getString("pseudonym"))
+                .noneMatch(p -> p.contains("@")), "A's members see a count, not B's member");
+        JsonArray organiserSees = a.as(Tokens.MODERATOR).get(dateOnA).object().getJsonArray("attendees");
+        assertTrue(organiserSees.stream().map(x -> x.asJsonObject()).anyMatch(x -> x.getString("pseudonym").equals(remoteName(b.memberId))
+                && x.getString("status").equals("GOING")), organiserSees::toString);
+
+        // Changing their mind on B un-counts them on A.
+        assertEquals(200, b.as(Tokens.BO).put(dateOnB + "/rsvp", "{\"answer\": \"NOT_GOING\"}").status());
+        FederatedCommunity.await("B's Leave on A", FederatedCommunity.DELIVERY,
+                () -> Optional.of(a.as(Tokens.CAI).get(dateOnA).object()).filter(d -> d.getInt("going") == 1),
+                () -> a.as(Tokens.CAI).get(dateOnA));
+    }
+
+    private static String meetups(FederatedCommunity c) {
+        return "/api/communities/" + c.slug + "/meetups";
     }
 }
