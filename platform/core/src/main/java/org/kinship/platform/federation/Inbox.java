@@ -264,8 +264,11 @@ public class Inbox {
             try {
                 boolean byActor = owner.equals(sender.iri);
                 Optional<RemoteActor> known = byActor ? sender.known : remoteActors.known(owner);
+                // The row read here is detached (no transaction is open): refresh() must look the actor up again in
+                // its own transaction, or the key it fetches is set on the detached copy and never stored, and every
+                // later activity of that actor fetches it again (the federation benchmark saw one GET per Announce).
                 RemoteActor actor = known.filter(a -> a.keyId().map(k -> k.toString().equals(keyId)).orElse(false))
-                        .orElseGet(() -> remoteActors.refresh(owner, known));
+                        .orElseGet(() -> remoteActors.refresh(owner, Optional.empty()));
                 if (byActor && actor.iri().equals(sender.iri)) {
                     sender.known = Optional.of(actor); // fetched just now (a new actor, or a new key): fresh
                 }
