@@ -264,11 +264,7 @@ public class Inbox {
             try {
                 boolean byActor = owner.equals(sender.iri);
                 Optional<RemoteActor> known = byActor ? sender.known : remoteActors.known(owner);
-                // The row read here is detached (no transaction is open): refresh() must look the actor up again in
-                // its own transaction, or the key it fetches is set on the detached copy and never stored, and every
-                // later activity of that actor fetches it again (the federation benchmark saw one GET per Announce).
-                RemoteActor actor = known.filter(a -> a.keyId().map(k -> k.toString().equals(keyId)).orElse(false))
-                        .orElseGet(() -> remoteActors.refresh(owner, Optional.empty()));
+                RemoteActor actor = known.filter(a -> hasKey(a, keyId)).orElseGet(() -> refreshed(owner, keyId));
                 if (byActor && actor.iri().equals(sender.iri)) {
                     sender.known = Optional.of(actor); // fetched just now (a new actor, or a new key): fresh
                 }
@@ -286,6 +282,31 @@ public class Inbox {
             }
         };
         return new SignatureVerifier(resolver, clock, org.kinship.federation.signature.VerificationPolicy.INBOX, replays);
+    }
+
+    /**
+     * The actor fetched from its origin and stored. The row the inbox read is detached (no transaction is open), so
+     * refresh() looks it up again in its own transaction; handed the detached copy, it set the key on that copy only,
+     * and every later activity of the actor fetched it again (the federation benchmark saw one GET per Announce).
+     * Several activities of an actor we do not hold the key of may arrive at once: the first refresh to commit
+     * stores it, the others then lose on the row's version (or, for an actor new to us, on its unique id), and
+     * the stored row serves them as well as their own fetch would have.
+     */
+    private RemoteActor refreshed(URI owner, String keyId) {
+        try {
+            return remoteActors.refresh(owner, Optional.empty());
+        } catch (Exception lost) {
+            // (Exception: the transaction interceptor rethrows a failed commit's checked RollbackException as it is.)
+            Optional<RemoteActor> stored = remoteActors.known(owner).filter(a -> hasKey(a, keyId));
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+            throw lost;
+        }
+    }
+
+    private static boolean hasKey(RemoteActor actor, String keyId) {
+        return actor.keyId().map(k -> k.toString().equals(keyId)).orElse(false);
     }
 
     /** The activity's actor as this delivery has found it so far. */
