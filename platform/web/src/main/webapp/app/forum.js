@@ -98,6 +98,27 @@ export function marks(thread, { moderator = false } = {}) {
 /** Whether the thread's author shares it with the other communities this one federates with. */
 export const isShared = (thread) => Boolean(thread.sharing && thread.sharing.shared);
 
+// ---- what came from another server ----
+
+/**
+ * A link to a page on another server, in a new tab (said to screen readers), and only when it is a web
+ * address. No referrer goes with it: index.html sets the policy to same-origin.
+ */
+export function remoteLink(url, text) {
+  if (!/^https?:\/\//i.test(url || '')) return h('span', {}, text);
+  return h('a', { href: url, rel: 'noopener nofollow ugc', target: '_blank' }, text,
+    h('span', { class: 'sr' }, ' ' + t('origin.newTab')));
+}
+
+/**
+ * "From walks@lemmy.example" for a thread or reply written in a community on another server (its
+ * `origin`), the name a link to the original; nothing for what was written here.
+ */
+export function originOf(origin) {
+  if (!origin || !origin.handle) return null;
+  return h('span', { class: 'origin', 'data-test': 'origin' }, t('origin.from') + ' ', remoteLink(origin.url, origin.handle));
+}
+
 /** A thread's title, or what stands for it once the author deleted the opening post. */
 export const titleOf = (thread) => thread.title || t('thread.noTitle');
 

@@ -3,7 +3,7 @@
 import { h } from '../dom.js';
 import { enc } from '../api.js';
 import { app, t, tn, h1, backLink, busy, announce, emergencyNotice } from '../ui.js';
-import { fapi, memberOf, isModerator, marks, timeEl, titleOf, threadHref, searchForm } from '../forum.js';
+import { fapi, memberOf, isModerator, marks, timeEl, titleOf, threadHref, searchForm, originOf } from '../forum.js';
 
 const PAGE = 30;
 
@@ -97,6 +97,7 @@ export function threadItem(ctx, x, { mod = false, catName = null } = {}) {
       x.unread > 0 && h('span', { class: 'unread' }, tn('forum.unread', x.unread)))),
     marks(x, { moderator: mod }),
     h('p', { class: 'thread-meta' },
+      originOf(x.origin),
       h('span', {}, x.author ? t('forum.by', { p: x.author }) : ''),
       h('span', {}, tn('forum.replies', x.replyCount)),
       cat && h('span', { lang: ctx.c.language }, cat),

@@ -8,6 +8,7 @@ import {
 } from '../ui.js';
 import { formSlot } from '../forum.js';
 import { forgetPlugins, inLang } from './plugin.js';
+import { federationSettings } from './federation.js';
 
 const LANGS = [['nb', 'Norsk bokmål'], ['nn', 'Norsk nynorsk'], ['se', 'Davvisámegiella'], ['en', 'English'],
   ['sv', 'Svenska'], ['da', 'Dansk'], ['fi', 'Suomi']];
@@ -22,9 +23,11 @@ export default async function settings({ params: [slug] }) {
   if (!me.authenticated) throw new ApiError(401, 'not_authenticated', '');
   const m = c.membership;
   if (!m || m.status !== 'ACTIVE' || m.role !== 'ADMIN') throw refusal('forbidden', t('set.onlyAdmins', { name: c.name }));
-  const [members, cats, plugins] = await Promise.all([api(base + '/members'), api(base + '/forum/categories'),
-    // The rest of the settings stay usable when the plugin list cannot be had; its section says so.
-    api(base + '/plugins').catch((err) => ({ failed: err }))]);
+  const [members, cats, plugins, federation] = await Promise.all([api(base + '/members'), api(base + '/forum/categories'),
+    // The rest of the settings stay usable when the plugin list or the federation settings cannot be had;
+    // their sections say so.
+    api(base + '/plugins').catch((err) => ({ failed: err })),
+    api(base + '/federation').catch((err) => ({ failed: err }))]);
   const title = t('set.title', { name: c.name });
 
   const s = settingsForm(c);
@@ -48,7 +51,7 @@ export default async function settings({ params: [slug] }) {
     nodes: [backLink('/c/' + enc(c.slug), c.name), h1(title), form,
       h('p', { class: 'hint' }, t('set.crisisWords'), ' ',
         h('a', { href: '/c/' + enc(c.slug) + '/safety', 'data-test': 'safety-link' }, t('set.crisisWordsLink'))),
-      categories(c, cats), pluginSettings(c, plugins), roles(c, m, members)],
+      categories(c, cats), pluginSettings(c, plugins), federationSettings(c, federation), roles(c, m, members)],
   };
 }
 

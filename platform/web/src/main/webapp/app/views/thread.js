@@ -9,7 +9,7 @@ import {
 } from '../ui.js';
 import {
   fapi, memberOf, isModerator, KINDS, REACTION_MARK, postBody, behindWarning, marks, timeEl, titleOf,
-  supportPanel, notEmergency, reasonForm, formSlot, outcome, isShared,
+  supportPanel, notEmergency, reasonForm, formSlot, outcome, isShared, originOf,
 } from '../forum.js';
 import { formatHelp } from './compose.js';
 
@@ -64,6 +64,7 @@ function missing(ctx) {
 }
 
 const isOwn = (s, p) => p.authorId === s.me;
+const sameOrigin = (a, b) => Boolean(a && b && a.handle === b.handle);
 const lastSeq = (s) => (s.posts.length ? s.posts[s.posts.length - 1].seq : -1);
 const openingHidden = (s) => s.posts.length > 0 && s.posts[0].seq === 0 && s.posts[0].state !== 'VISIBLE' && s.posts[0].state !== 'DELETED';
 
@@ -110,6 +111,7 @@ function build(s, take) {
     marksBox.replaceChildren(marks(s.thread, { moderator: s.mod }) || '');
     const cat = s.cats.find((x) => x.id === s.thread.categoryId);
     put(meta,
+      originOf(s.thread.origin),
       cat ? h('span', {}, t('thread.in') + ' ', h('a', { href: ctx.href + '/forum?category=' + enc(cat.id), lang }, cat.name))
         : s.thread.visibility === 'CIRCLE' && h('span', {}, t('thread.circle')),
       s.thread.author && h('span', {}, t('thread.startedBy', { p: s.thread.author })),
@@ -162,6 +164,8 @@ function build(s, take) {
           h('span', {}, timeEl(p.createdAt)),
           p.editedAt && p.state !== 'DELETED' && h('span', { class: 'edited', title: date(p.editedAt) }, t('post.edited')),
           p.inReplyTo && h('span', {}, replyLink(target)),
+          // A reply from elsewhere in a thread from that same place says nothing new; in one of ours it does.
+          p.origin && !sameOrigin(p.origin, s.thread.origin) && originOf(p.origin),
           initialRead >= 0 && p.seq > initialRead && !own && h('span', { class: 'mark mark-new' }, t('post.new')),
           s.mod && p.crisisFlag && h('span', { class: 'mark mark-crisis' }, t('post.crisisFlag')))),
       words(p, own),

@@ -13,24 +13,40 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A small HTTP client for Kinship's REST API, as a user of the API would call it. */
+/**
+ * A small HTTP client for Kinship's REST API, as a user of the API would call it. It talks to the
+ * Arquillian-managed server ({@link #baseUrl()}) unless {@link #on(String)} points it at another one (the
+ * federation ITs' second server).
+ */
 public final class Api {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final String token;
+    private final String base;
 
-    private Api(String token) {
+    private Api(String token, String base) {
         this.token = token;
+        this.base = base;
     }
 
     /** Not signed in. */
     public static Api anonymous() {
-        return new Api(null);
+        return new Api(null, baseUrl());
     }
 
     /** Signed in as one of the realm's users (see {@link Tokens}). */
     public static Api as(String user) {
-        return new Api(Tokens.of(user));
+        return new Api(Tokens.of(user), baseUrl());
+    }
+
+    /** The same caller on another Kinship server (its base URL, e.g. {@code http://localhost:8330}). */
+    public Api on(String baseUrl) {
+        return new Api(token, baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
+    }
+
+    /** The server this client talks to. */
+    public String base() {
+        return base;
     }
 
     public static String baseUrl() {
@@ -71,7 +87,7 @@ public final class Api {
     }
 
     public HttpRequest.Builder builder(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : baseUrl() + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");
         if (token != null) {

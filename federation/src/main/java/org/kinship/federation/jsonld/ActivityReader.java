@@ -53,6 +53,8 @@ public final class ActivityReader {
     private static final int CONTEXT_CACHE_SIZE = 256;
 
     private static final JsonProvider JSON = JsonProvider.provider();
+    private static final String LD_SIGNATURE = "signature";
+    private static final String INTEGRITY_PROOF = "proof";
 
     /**
      * Titanium logs every id it drops as not an IRI at WARNING, quoting the sender's text: that is input,
@@ -145,7 +147,7 @@ public final class ActivityReader {
             return context.map(c -> null);
         }
         ActiveContext active = processed(usable.value());
-        JsonObject body = declared == null ? document : JSON.createObjectBuilder(document).remove("@context").build();
+        JsonObject body = withoutContextAndProofs(document);
 
         JsonValue expanded = Expansion.with(active, body, null, null).compute();
         if (expanded instanceof JsonArray array) {
@@ -212,6 +214,21 @@ public final class ActivityReader {
                     "none of the @context documents is known here (they are never fetched)");
         }
         return ReadResult.read(kept.add(undefinedVocabulary).build());
+    }
+
+    /**
+     * The document to expand: without its top-level {@code @context} (processed already), and without the members
+     * a sender adds to prove the document rather than to say something: a Linked Data Signature
+     * ({@code signature}, RsaSignature2017) and Object Integrity Proofs ({@code proof}, FEP-8b32). Kinship
+     * authenticates by HTTP signature and reads neither; Fedify gives each of them a nested {@code @context} of
+     * its own ({@code https://w3id.org/identity/v1}, {@code https://gotosocial.org/ns}), which is not bundled and
+     * would otherwise refuse every activity Fedify-based software sends.
+     */
+    private static JsonObject withoutContextAndProofs(JsonObject document) {
+        if (!document.containsKey("@context") && !document.containsKey(LD_SIGNATURE) && !document.containsKey(INTEGRITY_PROOF)) {
+            return document;
+        }
+        return JSON.createObjectBuilder(document).remove("@context").remove(LD_SIGNATURE).remove(INTEGRITY_PROOF).build();
     }
 
     private ActiveContext processed(JsonArray context) throws JsonLdError {

@@ -69,6 +69,31 @@ class ActivityReaderHostileTest {
         assertEquals(2, contexts.refusals());
     }
 
+    /**
+     * Fedify signs what it sends three ways: HTTP signature, a Linked Data Signature and an integrity proof, the
+     * last two with nested contexts Kinship does not bundle. Kinship reads neither proof, so they cost nothing and
+     * refuse nothing; an unknown nested context anywhere else is still refused (above).
+     */
+    @Test
+    void signaturesAndProofsWithTheirOwnContextsAreSetAside() {
+        String doc = """
+                {"@context": ["https://w3id.org/identity/v1", "https://www.w3.org/ns/activitystreams",
+                              "https://w3id.org/security/data-integrity/v1", "https://gotosocial.org/ns"],
+                 "id": "https://f.example/activities/1", "type": "Follow",
+                 "actor": "https://f.example/users/tester", "object": "https://k.example/ap/communities/walks",
+                 "proof": {"@context": ["https://w3id.org/identity/v1", "https://gotosocial.org/ns"],
+                           "type": "DataIntegrityProof", "cryptosuite": "eddsa-jcs-2022", "proofValue": "z3nAF1",
+                           "verificationMethod": "https://f.example/users/tester#multikey-2"},
+                 "signature": {"@context": "https://w3id.org/identity/v1", "type": "RsaSignature2017",
+                               "creator": "https://f.example/users/tester#main-key", "signatureValue": "twek8O"}}""";
+        Incoming follow = assertInstanceOf(Incoming.class, read(doc));
+        assertEquals(ActivityType.FOLLOW, follow.type());
+        assertEquals(Optional.of(URI.create("https://f.example/users/tester")), follow.actor());
+        assertEquals(Optional.of(URI.create("https://k.example/ap/communities/walks")), follow.object().flatMap(Ref::id));
+        assertEquals(List.of(URI.create("https://w3id.org/identity/v1"), URI.create("https://gotosocial.org/ns")), refusedLoads,
+                "only the unknown top-level contexts were noted, and nothing was fetched");
+    }
+
     @Test
     void contextSpellingsAreServed() {
         for (String url : List.of("http://www.w3.org/ns/activitystreams", "https://www.w3.org/ns/activitystreams/",

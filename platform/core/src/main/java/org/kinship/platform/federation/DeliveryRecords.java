@@ -50,8 +50,27 @@ public class DeliveryRecords {
                 activity.signer(), activity.signerActor(), d.attempts(), d.createdAt()));
     }
 
+    /** How late a waiting delivery must be before the sweep queues it again (its message is then presumed lost). */
+    static final Duration OVERDUE = Duration.ofMinutes(10);
+
+    /** Queues again, at most 1,000 at a time, the deliveries waiting more than {@link #OVERDUE} past their time. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int requeueOverdue() {
+        java.util.List<UUID> overdue = em.createQuery("select d.id from OutboxDelivery d where d.state = :pending "
+                        + "and d.nextAttemptAt < :before order by d.nextAttemptAt", UUID.class)
+                .setParameter("pending", OutboxDelivery.State.PENDING)
+                .setParameter("before", clock.instant().minus(OVERDUE))
+                .setMaxResults(1000).getResultList();
+        overdue.forEach(id -> outbox.enqueue(id, Duration.ZERO));
+        return overdue.size();
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void later(UUID deliveryId, Duration delay) {
+        OutboxDelivery d = em.find(OutboxDelivery.class, deliveryId);
+        if (d != null) {
+            d.postpone(clock.instant().plus(delay));
+        }
         outbox.enqueue(deliveryId, delay);
     }
 

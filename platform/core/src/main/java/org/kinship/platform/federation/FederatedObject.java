@@ -14,11 +14,14 @@ import java.util.Objects;
 import java.util.UUID;
 import org.kinship.platform.community.CommunityId;
 
-/** A remote object (thread, reply, meetup) shown in a local community, by its ActivityPub id. */
+/**
+ * A remote object (thread, reply, meetup) shown in a local community, by its ActivityPub id; also a remote
+ * person's {@code Join} of one of our dates (kind JOIN, local id the date), kept to answer it later.
+ */
 @Entity
 @Table(name = "federated_object")
 public class FederatedObject {
-    public enum Kind { THREAD, POST, MEETUP }
+    public enum Kind { THREAD, POST, MEETUP, JOIN }
 
     @Embeddable
     public static class Key implements Serializable {

@@ -81,6 +81,14 @@ public class Follows {
         find(community.id(), remote, FederationFollow.Direction.INBOUND).ifPresent(em::remove);
     }
 
+    /** Whether this id names a Follow one of our communities sent. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean isOutboundFollow(URI activity) {
+        return !em.createQuery("select f.id from FederationFollow f where f.activityIri = :a and f.direction = :d", UUID.class)
+                .setParameter("a", activity.toString()).setParameter("d", FederationFollow.Direction.OUTBOUND)
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
     /** The remote Group accepted or rejected our Follow. */
     public void answered(Community community, RemoteActor remote, boolean accepted) {
         find(community.id(), remote, FederationFollow.Direction.OUTBOUND).ifPresent(f -> {

@@ -240,6 +240,7 @@ public class Inbox {
                         }
                     }
                     case "threads", "posts" -> n.uuid().flatMap(receipts::communityOfForumObject).ifPresent(id -> addById(found, id));
+                    case "meetups" -> n.uuid().flatMap(receipts::communityOfMeetupDate).ifPresent(id -> addById(found, id));
                     default -> {
                     }
                 }

@@ -22,12 +22,16 @@ import org.kinship.platform.forum.FederatedForum;
 import org.kinship.platform.forum.ForumThread;
 import org.kinship.platform.forum.Post;
 import org.kinship.platform.forum.Visibility;
+import org.kinship.platform.meetup.FederatedMeetupDoor;
+import org.kinship.platform.meetup.Meetup;
+import org.kinship.platform.meetup.OccurrenceId;
 
 /**
  * What this server shows the Fediverse: WebFinger and NodeInfo answers, the instance actor, a Group for each
  * community whose federation is on, a Person for each of its active members (named by their pseudonym there,
  * nothing else), and the threads and replies their authors shared. Everything else answers "not found", the
- * same as something that does not exist: a peer cannot tell a private thread from a missing one.
+ * same as something that does not exist: a peer cannot tell a private thread from a missing one. The dates of
+ * meetups whose thread is shared are Events.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -55,6 +59,12 @@ public class LocalActors {
 
     @Inject
     Publisher publisher;
+
+    @Inject
+    MeetupPublisher meetupPublisher;
+
+    @Inject
+    FederatedMeetupDoor meetups;
 
     private final LocalIris iris = LocalIris.configured();
 
@@ -192,6 +202,17 @@ public class LocalActors {
             return Optional.empty();
         }
         return sharedThread(post.threadId()).map(t -> publisher.postDocument(t.community(), t.thread(), post));
+    }
+
+    /**
+     * A meetup's date as an Event, while the meetup's thread is shared in a federating community and the date
+     * is not cancelled; its going count is today's.
+     */
+    public Optional<JsonObject> meetup(UUID occurrenceId) {
+        return meetups.date(new OccurrenceId(occurrenceId))
+                .filter(d -> !d.occurrence().cancelled() && d.meetup().status() == Meetup.Status.SCHEDULED)
+                .flatMap(d -> meetupPublisher.shared(d.meetup().community(), d.meetup().id(), true)
+                        .map(s -> meetupPublisher.eventDocument(s.community(), d.meetup(), d.occurrence(), null)));
     }
 
     private record Shared(Community community, ForumThread thread) {

@@ -91,6 +91,13 @@ public class OutboxDelivery {
         state = next == null ? State.GAVE_UP : State.PENDING;
     }
 
+    /** Not tried now (its host rests or is busy): due again at {@code next}, without counting an attempt. */
+    void postpone(Instant next) {
+        if (state == State.PENDING) {
+            nextAttemptAt = next;
+        }
+    }
+
     void refused(String error, Instant now) {
         attempts++;
         lastAttemptAt = now;

@@ -69,6 +69,12 @@ public class Receipts {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<CommunityId> communityOfMeetupDate(UUID occurrence) {
+        return em.createQuery("select o.communityId from Occurrence o where o.id = :id", UUID.class)
+                .setParameter("id", occurrence).getResultStream().findFirst().map(CommunityId::new);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<CommunityId> communityOfMember(UUID member) {
         return em.createQuery("select m.communityId from Membership m where m.id = :id", UUID.class)
                 .setParameter("id", member).getResultStream().findFirst().map(CommunityId::new);

@@ -69,6 +69,9 @@ public class Receiver {
     FederatedMeetups meetups;
 
     @Inject
+    OriginObjects origins;
+
+    @Inject
     java.time.Clock clock;
 
     private final LocalIris iris = LocalIris.configured();
@@ -124,8 +127,20 @@ public class Receiver {
         }
     }
 
+    /**
+     * An Accept or Reject of one of our communities' Follows (embedded, or named by the Follow's id). Answers to
+     * anything else (a member's Join of a remote meetup) do not touch follows.
+     */
     private void answer(Incoming activity, RemoteActor sender, List<Community> communities) {
         boolean accepted = activity.type() == org.kinship.federation.jsonld.ActivityType.ACCEPT;
+        Optional<Incoming> inner = activity.embeddedActivity();
+        boolean aboutFollow = inner.isPresent()
+                ? inner.get().type() == org.kinship.federation.jsonld.ActivityType.FOLLOW
+                        && inner.get().object().flatMap(Ref::id).map(sender.iri()::equals).orElse(false)
+                : activity.object().flatMap(Ref::id).map(follows::isOutboundFollow).orElse(false);
+        if (!aboutFollow) {
+            return;
+        }
         for (Community c : communities) {
             follows.answered(c, sender, accepted);
         }
@@ -162,7 +177,7 @@ public class Receiver {
 
     /** {@code via}: the Group whose Announce carried it, or null when the author sent it to us directly. */
     private void create(Incoming activity, JsonObject raw, RemoteActor author, List<Community> communities, RemoteActor via) {
-        IncomingObject object = trustedObject(activity, author, via);
+        IncomingObject object = origins.of(activity, author, via);
         if (object.type() == ObjectType.EVENT) {
             meetups.received(activity, author, communities, via);
             return;
@@ -222,7 +237,7 @@ public class Receiver {
     }
 
     private void update(Incoming activity, RemoteActor author, List<Community> communities, RemoteActor via) {
-        IncomingObject object = trustedObject(activity, author, via);
+        IncomingObject object = origins.of(activity, author, via);
         if (object.type() == ObjectType.EVENT) {
             meetups.received(activity, author, communities, via);
             return;
@@ -344,30 +359,6 @@ public class Receiver {
             return forum.post(c, mapped.get().localId()).flatMap(p -> forum.thread(c, p.threadId()).map(t -> new ReplyTarget(t, p.id(), false)));
         }
         return Optional.empty();
-    }
-
-    /** The embedded object when it comes from the actor's (or announcing group's) own server, else fetched from its origin. */
-    private IncomingObject trustedObject(Incoming activity, RemoteActor author, RemoteActor via) {
-        Ref ref = activity.object().orElseThrow(() -> refuse("The activity has no object."));
-        URI id = ref.id().orElseThrow(() -> refuse("The object has no id."));
-        Optional<IncomingObject> embedded = ref.asObject();
-        boolean vouched = RemoteActors.sameOrigin(id, author.iri()) || (via != null && RemoteActors.sameOrigin(id, via.iri()));
-        if (embedded.isPresent() && vouched) {
-            return embedded.get();
-        }
-        byte[] body;
-        try {
-            body = outbound.fetch(id);
-        } catch (KinshipException unreachable) {
-            throw new KinshipException(ErrorCode.VALIDATION_FAILED, "The object claims the id " + id
-                    + ", which is not on the sender's server, and its origin did not confirm it ("
-                    + unreachable.getMessage() + ").");
-        }
-        ReadResult<IncomingObject> fetched = readers.reader().readObject(body);
-        if (fetched instanceof ReadResult.Read<IncomingObject> ok && ok.value().id().map(id::equals).orElse(false)) {
-            return ok.value();
-        }
-        throw refuse("The object could not be fetched from its origin.");
     }
 
     private Optional<FederatedObject> mapped(CommunityId community, URI iri) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.kinship.platform.community.MemberId;
+import org.kinship.platform.community.Membership;
 import org.kinship.platform.notification.Notification;
 
 /**
@@ -57,6 +58,10 @@ public class MeetupNotifier {
         for (MemberId recipient : recipients) {
             if (recipient.equals(actor) && kind != Notification.Kind.COMPANY_MATCHED) {
                 continue; // nobody is told about what they did themselves
+            }
+            Membership membership = em.find(Membership.class, recipient.value());
+            if (membership != null && membership.isRemote()) {
+                continue; // a person from another server reads nothing here; their server hears of it by federation
             }
             em.persist(Notification.aboutMeetup(recipient, event.community(), kind, event.meetup().value(),
                     event.occurrence().value(), actor, detail, clock.instant()));

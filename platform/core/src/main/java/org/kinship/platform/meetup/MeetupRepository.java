@@ -31,6 +31,18 @@ public class MeetupRepository {
         return o != null && o.meetup().equals(meetup) ? Optional.of(o) : Optional.empty();
     }
 
+    public Optional<Occurrence> occurrence(OccurrenceId id) {
+        return Optional.ofNullable(em.find(Occurrence.class, id.value()));
+    }
+
+    /** The meetups whose discussion is this thread (usually one; an existing thread may be linked to several). */
+    public List<Meetup> discussedIn(CommunityId community, UUID thread) {
+        return em.createQuery("select m from Meetup m where m.communityId = :c and m.threadId = :t order by m.createdAt", Meetup.class)
+                .setParameter("c", community.value())
+                .setParameter("t", thread)
+                .getResultList();
+    }
+
     /**
      * Takes the row lock that serialises everything about this date (answers, promotions, moves). A
      * refresh with a pessimistic lock reads the row anew under {@code select ... for update}, so what is

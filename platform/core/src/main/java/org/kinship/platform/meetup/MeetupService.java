@@ -135,6 +135,7 @@ public class MeetupService {
         repository.persist(meetup);
         for (Occurrence o : meetup.materialise(horizon(now, start))) {
             repository.persist(o);
+            events.fire(new MeetupEvent.Scheduled(community.id(), meetup.id(), o.id()));
         }
         return meetup;
     }
@@ -190,6 +191,7 @@ public class MeetupService {
         Membership me = access.requireMember(caller, community);
         Meetup meetup = requireMeetup(community, id);
         requireManager(me, meetup);
+        requireOwnMeetup(meetup);
         meetup.checkScheduled();
         if (details == null) {
             throw new KinshipException(ErrorCode.MALFORMED_REQUEST, "A meetup needs a title and a place.");
@@ -212,6 +214,7 @@ public class MeetupService {
         for (Occurrence o : coming) {
             if (!o.cancelled()) {
                 promote(meetup, o);
+                events.fire(new MeetupEvent.DetailsChanged(community.id(), meetup.id(), o.id()));
             }
         }
         return meetup;
@@ -255,6 +258,7 @@ public class MeetupService {
         Membership me = access.requireMember(caller, community);
         Meetup meetup = requireMeetup(community, id);
         requireManager(me, meetup);
+        requireOwnMeetup(meetup);
         meetup.checkScheduled();
         Instant newStart = time("start", start, meetup.timeZone());
         Instant newEnd = time("end", end, meetup.timeZone());
@@ -305,16 +309,24 @@ public class MeetupService {
         Meetup meetup = requireMeetup(community, id);
         Objects.requireNonNull(answer, "answer");
         Occurrence o = repository.lock(requireOccurrence(meetup, occurrenceId));
+        boolean needsApproval = meetup.approvalRequired() && !meetup.isOrganiser(me.id()) && !me.role().canModerate();
+        return answerLocked(meetup, o, me.id(), needsApproval, answer, showPseudonym);
+    }
+
+    /**
+     * The rules of one answer, for a member here and for a remote person alike ({@link FederatedMeetupDoor}).
+     * Call holding the date's lock.
+     */
+    Rsvp answerLocked(Meetup meetup, Occurrence o, MemberId member, boolean needsApproval, Answer answer, Boolean showPseudonym) {
         Instant now = clock.instant();
         meetup.checkScheduled();
         o.checkOpen(now);
-        Rsvp rsvp = repository.rsvp(o.id(), me.id()).orElse(null);
+        Rsvp rsvp = repository.rsvp(o.id(), member).orElse(null);
         RsvpStatus before = rsvp == null ? null : rsvp.status();
         long goingOthers = repository.count(o.id(), RsvpStatus.GOING) - (before == RsvpStatus.GOING ? 1 : 0);
-        boolean needsApproval = meetup.approvalRequired() && !meetup.isOrganiser(me.id()) && !me.role().canModerate();
         RsvpStatus next = Attendance.decide(answer, before, meetup.capacity().orElse(null), goingOthers, needsApproval);
         if (rsvp == null) {
-            rsvp = new Rsvp(o, me.id(), now);
+            rsvp = new Rsvp(o, member, now);
             repository.persist(rsvp);
         }
         rsvp.answer(next, o, now);
@@ -322,8 +334,11 @@ public class MeetupService {
             rsvp.show(showPseudonym);
         }
         if (!next.wantsPlace()) {
-            repository.companyRequestOf(o.id(), me.id()).filter(r -> r.status() == CompanyRequest.Status.OPEN)
+            repository.companyRequestOf(o.id(), member).filter(r -> r.status() == CompanyRequest.Status.OPEN)
                     .ifPresent(CompanyRequest::withdraw);
+        }
+        if (before != next) {
+            events.fire(new MeetupEvent.Answered(meetup.community(), meetup.id(), o.id(), member, before, next));
         }
         if (before == RsvpStatus.GOING && next != RsvpStatus.GOING) {
             repository.flush();
@@ -363,6 +378,7 @@ public class MeetupService {
                 .orElseThrow(() -> new KinshipException(ErrorCode.NOT_PENDING, "This member is not asking for a place."));
         if (!approve) {
             rsvp.answer(RsvpStatus.NOT_GOING, o, now);
+            events.fire(new MeetupEvent.RequestDeclined(community.id(), meetup.id(), o.id(), member, me.id()));
             return rsvp;
         }
         boolean room = Attendance.hasRoom(meetup.capacity().orElse(null), repository.count(o.id(), RsvpStatus.GOING))
@@ -675,6 +691,16 @@ public class MeetupService {
 
     static boolean canManage(Membership me, Meetup meetup) {
         return meetup.isOrganiser(me.id()) || me.role().canModerate();
+    }
+
+    /**
+     * A copy of another community's meetup (organised by that community's remote actor) changes only at its
+     * origin; here it can only be cancelled, which hides it from this community.
+     */
+    private void requireOwnMeetup(Meetup meetup) {
+        if (repository.membership(meetup.organiser()).map(Membership::isRemote).orElse(false)) {
+            throw new KinshipException(ErrorCode.FORBIDDEN, "This meetup comes from another community: it is changed there.");
+        }
     }
 
     private static void requireManager(Membership me, Meetup meetup) {

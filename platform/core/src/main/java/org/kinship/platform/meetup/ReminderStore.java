@@ -1,6 +1,8 @@
 package org.kinship.platform.meetup;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -32,6 +34,9 @@ public class ReminderStore {
 
     @PersistenceContext(unitName = "kinship")
     EntityManager em;
+
+    @Inject
+    Event<MeetupEvent> events;
 
     /** Which reminder: the day before, or two hours before. */
     public enum Kind {
@@ -129,7 +134,11 @@ public class ReminderStore {
         }
         em.refresh(m, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         List<Occurrence> made = m.materialise(now.plus(Meetup.HORIZON));
-        made.forEach(em::persist);
+        for (Occurrence o : made) {
+            em.persist(o);
+            // A shared series' new dates federate like its first ones.
+            events.fire(new MeetupEvent.Scheduled(m.community(), m.id(), o.id()));
+        }
         return made.size();
     }
 }

@@ -8,9 +8,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.kinship.platform.federation.FederatedOrigins;
+import org.kinship.platform.federation.FederatedOrigins.Origin;
 import org.kinship.platform.forum.CircleMember;
 import org.kinship.platform.forum.ForumAccess;
 import org.kinship.platform.forum.ForumService;
@@ -24,6 +27,10 @@ import org.kinship.platform.forum.ReactionKind;
  * with it (see ForumReadModel.SharedPage#renderings); a request adds only its reader's own fields.
  * The output is the JSON of {@link ForumPayloads.ThreadData} and a list of
  * {@link ForumPayloads.ThreadSummary}, which ForumJsonTest checks against JSON-B field by field.
+ *
+ * <p>Where federated threads and replies come from ({@code "origin"}) is looked up once per cached page or
+ * listing, before anything is written (see {@link #origins(ForumService.Listing, FederatedOrigins)}), and is
+ * part of what every reader sees alike; a thread written here gets no {@code origin} field at all.
  */
 final class ForumJson {
     private static final JsonGeneratorFactory JSON = Json.createGeneratorFactory(Map.of());
@@ -35,11 +42,43 @@ final class ForumJson {
     private record PostView(UUID post, boolean moderator) {
     }
 
+    /** The key under which a cached page or listing keeps the origins of what it shows. */
+    private enum Cached { ORIGINS }
+
+    /**
+     * Where the listed threads come from: one query when the listing is first shown, then kept with the
+     * read model's listing. That is correct because a thread's origin is written in the transaction that
+     * creates the thread (so any listing that shows the thread finds it) and never changes, and the read
+     * model drops the listing whenever a thread of the community changes.
+     */
+    static Map<UUID, Origin> origins(ForumService.Listing listing, FederatedOrigins origins) {
+        if (listing.threads().isEmpty()) {
+            return Map.of();
+        }
+        if (listing.shared() == null) {
+            return ask(listing.threads(), List.of(), origins);
+        }
+        return listing.shared().rendering(Cached.ORIGINS, k -> ask(listing.threads(), List.of(), origins));
+    }
+
+    /** Where a thread and the replies on one page of it come from, kept with the read model's page likewise. */
+    static Map<UUID, Origin> origins(ForumService.ThreadPage page, FederatedOrigins origins) {
+        return page.shared().rendering(Cached.ORIGINS, k -> ask(List.of(page.thread()), page.posts(), origins));
+    }
+
+    private static Map<UUID, Origin> ask(List<ForumThread> threads, List<Post> posts, FederatedOrigins origins) {
+        List<UUID> ids = new ArrayList<>(threads.size() + posts.size());
+        threads.forEach(t -> ids.add(t.id()));
+        posts.forEach(p -> ids.add(p.id()));
+        return origins.of(threads.get(0).community(), ids);
+    }
+
     /** Writes straight to the response: a 40 KB page is not copied into a byte array first. */
-    static void threadPage(ForumService.ThreadPage page, int nextSeq, boolean hasMore, OutputStream out) throws IOException {
+    static void threadPage(ForumService.ThreadPage page, Map<UUID, Origin> origins, int nextSeq, boolean hasMore,
+                           OutputStream out) throws IOException {
         write(out, "{\"thread\":");
         ForumThread t = page.thread();
-        out.write(summary(t, page.pseudonyms(), page.reader(), t.postCount() - 1 - page.lastRead()));
+        out.write(summary(t, page.pseudonyms(), origins.get(t.id()), page.reader(), t.postCount() - 1 - page.lastRead()));
         write(out, ",\"posts\":[");
         boolean first = true;
         for (Post p : page.posts()) {
@@ -48,8 +87,9 @@ final class ForumJson {
             }
             first = false;
             boolean own = p.isAuthor(page.reader().id());
-            byte[] shared = own ? post(p, page, true)
-                    : page.shared().rendering(new PostView(p.id(), page.reader().moderator()), k -> post(p, page, false));
+            Origin from = origins.get(p.id());
+            byte[] shared = own ? post(p, page, from, true)
+                    : page.shared().rendering(new PostView(p.id(), page.reader().moderator()), k -> post(p, page, from, false));
             out.write(shared);
             write(out, ",\"myReactions\":");
             out.write(myReactions(p, page));
@@ -60,7 +100,7 @@ final class ForumJson {
         out.write('}');
     }
 
-    static void listing(ForumService.Listing listing, OutputStream out) throws IOException {
+    static void listing(ForumService.Listing listing, Map<UUID, Origin> origins, OutputStream out) throws IOException {
         out.write('[');
         boolean first = true;
         for (ForumThread t : listing.threads()) {
@@ -70,9 +110,9 @@ final class ForumJson {
             first = false;
             int unread = Math.max(0, listing.unread(t));
             if (listing.shared() == null) {
-                out.write(summary(t, listing.pseudonyms(), listing.reader(), unread));
+                out.write(summary(t, listing.pseudonyms(), origins.get(t.id()), listing.reader(), unread));
             } else {
-                byte[] head = listing.shared().rendering(t.id(), k -> summaryHead(t, listing.pseudonyms()));
+                byte[] head = listing.shared().rendering(t.id(), k -> summaryHead(t, listing.pseudonyms(), origins.get(t.id())));
                 out.write(head);
                 out.write(summaryTail(t, listing.reader(), unread));
             }
@@ -81,7 +121,7 @@ final class ForumJson {
     }
 
     /** A post without its closing brace and without "myReactions", which the caller appends. */
-    private static byte[] post(Post p, ForumService.ThreadPage page, boolean own) {
+    private static byte[] post(Post p, ForumService.ThreadPage page, Origin origin, boolean own) {
         boolean words = page.showWords(p);
         var out = new ByteArrayOutputStream(1_200);
         try (JsonGenerator g = JSON.createGenerator(out, StandardCharsets.UTF_8)) {
@@ -101,6 +141,7 @@ final class ForumJson {
             page.reactions().getOrDefault(p.id(), Map.of()).forEach((k, v) -> g.write(k.name(), v));
             g.writeEnd();
             g.write("crisisFlag", page.reader().moderator() && p.crisisFlag());
+            origin(g, origin);
             g.writeEnd();
         }
         return withoutClosingBrace(out);
@@ -144,8 +185,9 @@ final class ForumJson {
         return out.toByteArray();
     }
 
-    private static byte[] summary(ForumThread t, Map<UUID, String> pseudonyms, ForumAccess.Reader reader, int unread) {
-        byte[] head = summaryHead(t, pseudonyms);
+    private static byte[] summary(ForumThread t, Map<UUID, String> pseudonyms, Origin origin, ForumAccess.Reader reader,
+                                  int unread) {
+        byte[] head = summaryHead(t, pseudonyms, origin);
         byte[] tail = summaryTail(t, reader, unread);
         byte[] all = new byte[head.length + tail.length];
         System.arraycopy(head, 0, all, 0, head.length);
@@ -160,7 +202,7 @@ final class ForumJson {
     }
 
     /** What every reader of a listing sees alike, without the closing brace. */
-    private static byte[] summaryHead(ForumThread t, Map<UUID, String> pseudonyms) {
+    private static byte[] summaryHead(ForumThread t, Map<UUID, String> pseudonyms, Origin origin) {
         var out = new ByteArrayOutputStream(400);
         try (JsonGenerator g = JSON.createGenerator(out, StandardCharsets.UTF_8)) {
             g.writeStartObject().write("id", t.id().toString());
@@ -175,9 +217,22 @@ final class ForumJson {
                     .write("replyCount", t.replyCount());
             instant(g, "createdAt", t.createdAt());
             instant(g, "lastActivityAt", t.lastActivityAt());
+            origin(g, origin);
             g.writeEnd();
         }
         return withoutClosingBrace(out);
+    }
+
+    /** {@code "origin": {"handle", "url"}} for what came from elsewhere (ForumPayloads.OriginData); nothing otherwise. */
+    private static void origin(JsonGenerator g, Origin origin) {
+        if (origin == null) {
+            return;
+        }
+        g.writeStartObject("origin").write("handle", origin.handle());
+        if (origin.url() != null) {
+            g.write("url", origin.url().toString());
+        }
+        g.writeEnd();
     }
 
     private static void string(JsonGenerator g, String name, String value) {

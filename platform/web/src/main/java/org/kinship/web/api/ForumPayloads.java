@@ -1,5 +1,6 @@
 package org.kinship.web.api;
 
+import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +16,23 @@ public final class ForumPayloads {
     public record CategoryRequest(String name, String description, Integer sortOrder, String whoMayStart) {
     }
 
-    /** A thread in a listing. {@code title} is null when the author deleted the opening post. */
+    /**
+     * A thread in a listing. {@code title} is null when the author deleted the opening post. {@code origin}
+     * is there only for a thread written in another community (see {@link OriginData}).
+     */
     public record ThreadSummary(String id, String categoryId, String visibility, String title, String author,
                                 boolean pinned, boolean locked, boolean hidden, boolean needsWelcome, int replyCount,
-                                SharingData sharing, int unread, Instant createdAt, Instant lastActivityAt) {
+                                SharingData sharing, int unread, Instant createdAt, Instant lastActivityAt,
+                                @JsonbNillable(false) OriginData origin) {
+    }
+
+    /**
+     * Where a thread or post shown here was written, when that was on another server: {@code handle} names
+     * the community (or person) it came from, {@code url} is the original, absent when it is not a web
+     * address. The field is left out altogether for what was written here, which is nearly everything: the
+     * forum's hot answers stay as they were.
+     */
+    public record OriginData(String handle, @JsonbNillable(false) String url) {
     }
 
     /**
@@ -30,11 +44,13 @@ public final class ForumPayloads {
 
     /**
      * A post as a reader sees it. {@code html} is sanitised and safe to insert; it is null for a
-     * tombstone or for a hidden post the reader may not see ({@code state} says which).
+     * tombstone or for a hidden post the reader may not see ({@code state} says which). {@code origin}
+     * is there only for a reply written on another server.
      */
     public record PostData(String id, int seq, String author, String authorId, String inReplyTo, String state,
                            String contentWarning, String html, String source, Instant createdAt, Instant editedAt,
-                           Map<String, Long> reactions, List<String> myReactions, boolean crisisFlag) {
+                           Map<String, Long> reactions, List<String> myReactions, boolean crisisFlag,
+                           @JsonbNillable(false) OriginData origin) {
     }
 
     public record CircleMemberData(String memberId, String pseudonym, String status) {

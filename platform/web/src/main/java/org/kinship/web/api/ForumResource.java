@@ -31,6 +31,7 @@ import java.util.Map;
 import org.kinship.platform.community.MemberId;
 import org.kinship.platform.error.ErrorCode;
 import org.kinship.platform.error.KinshipException;
+import org.kinship.platform.federation.FederatedOrigins;
 import org.kinship.platform.forum.Category;
 import org.kinship.platform.forum.ForumSearch;
 import org.kinship.platform.forum.ForumService;
@@ -63,6 +64,9 @@ public class ForumResource {
 
     @Inject
     CurrentCaller caller;
+
+    @Inject
+    FederatedOrigins origins;
 
     // ---- categories ----
 
@@ -100,7 +104,8 @@ public class ForumResource {
                                     @QueryParam("page") @DefaultValue("0") int page) {
         ForumService.Listing listing = forum.threads(caller.require(), slug, Views.uuid(id, ErrorCode.CATEGORY_NOT_FOUND),
                 view(view), page);
-        return json(out -> ForumJson.listing(listing, out));
+        var cameFrom = ForumJson.origins(listing, origins);
+        return json(out -> ForumJson.listing(listing, cameFrom, out));
     }
 
     // ---- threads ----
@@ -112,7 +117,8 @@ public class ForumResource {
             schema = @Schema(type = SchemaType.ARRAY, implementation = ThreadSummary.class)))
     public Response threads(@QueryParam("view") String view, @QueryParam("page") @DefaultValue("0") int page) {
         ForumService.Listing listing = forum.threads(caller.require(), slug, null, view(view), page);
-        return json(out -> ForumJson.listing(listing, out));
+        var cameFrom = ForumJson.origins(listing, origins);
+        return json(out -> ForumJson.listing(listing, cameFrom, out));
     }
 
     @POST
@@ -134,7 +140,8 @@ public class ForumResource {
         ForumService.ThreadPage page = forum.read(caller.require(), slug, Views.uuid(id, ErrorCode.THREAD_NOT_FOUND), from);
         int next = page.posts().isEmpty() ? from : page.posts().get(page.posts().size() - 1).seq() + 1;
         boolean more = next < page.thread().postCount();
-        return json(out -> ForumJson.threadPage(page, next, more, out));
+        var cameFrom = ForumJson.origins(page, origins);
+        return json(out -> ForumJson.threadPage(page, cameFrom, next, more, out));
     }
 
     /** The answer is complete in memory before it is streamed: writing it cannot fail half-way for a reason of ours. */
@@ -322,7 +329,7 @@ public class ForumResource {
         Post p = written.post();
         PostData data = new PostData(p.id().toString(), p.seq(), written.pseudonym(), p.author().toString(),
                 p.inReplyTo() == null ? null : p.inReplyTo().toString(), ForumJson.state(p, true), p.contentWarning(), p.bodyHtml(),
-                p.bodySource(), p.createdAt(), p.editedAt(), Map.of(), List.of(), false);
+                p.bodySource(), p.createdAt(), p.editedAt(), Map.of(), List.of(), false, null);
         List<Payloads.CrisisResourceData> support = written.crisisSupport().stream()
                 .map(r -> new Payloads.CrisisResourceData(r.label(), r.phone(), r.description())).toList();
         return new ForumPayloads.WrittenData(written.thread().id().toString(), data, support);
@@ -337,7 +344,7 @@ public class ForumResource {
                 t.visibility().name(), t.title(), listing.pseudonyms().get(t.author().value()), t.pinned(), t.locked(),
                 t.hidden(), t.needsWelcome(), t.replyCount(),
                 sharing(t, ForumService.seesShareRequest(listing.reader(), t)), Math.max(0, unread), t.createdAt(),
-                t.lastActivityAt());
+                t.lastActivityAt(), null); // no origin: circles never come from elsewhere
     }
 
     private static CategoryData category(Category c) {

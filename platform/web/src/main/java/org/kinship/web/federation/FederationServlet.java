@@ -80,6 +80,7 @@ public class FederationServlet extends HttpServlet {
             case "members" -> n.uuid().flatMap(id -> part.isEmpty() ? actors.member(id) : actors.memberCollection(id, part.get()));
             case "threads" -> part.isEmpty() ? n.uuid().flatMap(actors::thread) : Optional.empty();
             case "posts" -> part.isEmpty() ? n.uuid().flatMap(actors::post) : Optional.empty();
+            case "meetups" -> part.isEmpty() ? n.uuid().flatMap(actors::meetup) : Optional.empty();
             default -> Optional.empty();
         };
         if (document.isPresent() && wantsHtml(request) && part.isEmpty() && document.get().containsKey("url")) {
