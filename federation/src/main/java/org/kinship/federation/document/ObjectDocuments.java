@@ -67,7 +67,8 @@ public final class ObjectDocuments {
      * @param category  a Mobilizon category such as {@code MEETING}, or {@code null}
      */
     public record Meetup(String name, Instant startTime, Instant endTime, ZoneId timezone, Place location,
-            boolean online, Integer maximumAttendeeCapacity, int participantCount, String category) {
+            boolean online, Integer maximumAttendeeCapacity, int participantCount, String category,
+            boolean approvalRequired) {
         public Meetup {
             Fields.nonBlank(name, "name");
             Objects.requireNonNull(startTime, "startTime");
@@ -123,8 +124,9 @@ public final class ObjectDocuments {
                 .text("timezone", meetup.timezone().getId())
                 .object("location", place(meetup.location()))
                 .bool("isOnline", meetup.online())
-                // Kinship members join a meetup themselves; no approval step, no anonymous (e-mail) participants.
-                .text("joinMode", "free")
+                // Mobilizon's terms: "free" when people join by themselves, "restricted" when the organiser
+                // approves each place (a Mobilizon participant is then shown as waiting). No anonymous participants.
+                .text("joinMode", meetup.approvalRequired() ? "restricted" : "free")
                 .bool("anonymousParticipationEnabled", false)
                 .number("participantCount", meetup.participantCount())
                 .number("maximumAttendeeCapacity", meetup.maximumAttendeeCapacity())

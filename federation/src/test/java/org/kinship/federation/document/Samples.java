@@ -102,7 +102,7 @@ final class Samples {
     static final Meetup MEETUP = new Meetup("Kafé \"Åpen dør\"", Instant.parse("2025-03-14T17:00:00Z"),
             Instant.parse("2025-03-14T19:30:00Z"), ZoneId.of("Europe/Oslo"),
             new Place("Frivilligsentralen", new PostalAddress("Storgata 1", "0155", "Oslo", null, "Norge")),
-            false, 12, 5, "MEETING");
+            false, 12, 5, "MEETING", false);
 
     static JsonObject group() {
         return ActorDocuments.group(groupRecord());

@@ -118,7 +118,7 @@ class WritingRulesTest {
         assertEquals("Europe/Oslo", event.getString("timezone"));
 
         Meetup summer = new Meetup("Sommerkafé", Instant.parse("2025-06-14T16:00:00Z"),
-                Instant.parse("2025-06-14T18:00:00Z"), ZoneId.of("Europe/Oslo"), null, true, null, 0, null);
+                Instant.parse("2025-06-14T18:00:00Z"), ZoneId.of("Europe/Oslo"), null, true, null, 0, null, false);
         JsonObject online = ObjectDocuments.event(Samples.eventPosting(), summer, null);
         assertEquals("2025-06-14T18:00:00+02:00", online.getString("startTime"), "summer time");
         assertFalse(online.containsKey("location"));
@@ -134,7 +134,7 @@ class WritingRulesTest {
                 "non-http id", () -> ObjectDocuments.tombstone(URI.create("urn:uuid:1"), null, null),
                 "blank title", () -> ObjectDocuments.page(bare(), " ", null),
                 "end before start", () -> new Meetup("Kafé", Instant.parse("2025-03-14T19:00:00Z"),
-                        Instant.parse("2025-03-14T18:00:00Z"), ZoneId.of("UTC"), null, false, null, 0, null),
+                        Instant.parse("2025-03-14T18:00:00Z"), ZoneId.of("UTC"), null, false, null, 0, null, false),
                 "unknown former type", () -> ObjectDocuments.tombstone(Samples.REPLY, ObjectType.UNKNOWN, null),
                 "recipient without scheme", () -> Addressing.only(URI.create("kinship.example/c/storby")),
                 "handle with @", () -> Discovery.webFinger("@storby", Samples.HOST, Samples.GROUP, null),

@@ -3,7 +3,6 @@ package org.kinship.platform.federation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -225,14 +224,8 @@ public class MeetupPublisher {
                 Addressing.publicly(group), meetup.createdAt(), updated, datePage(iris, slug, meetup, date));
         ObjectDocuments.Meetup details = new ObjectDocuments.Meetup(meetup.title(), date.startsAt(), date.endsAt(),
                 meetup.timeZone(), d.address() == null ? null : new ObjectDocuments.Place(d.address(), null),
-                d.onlineUrl() != null, d.capacity(), (int) Math.min(Integer.MAX_VALUE, going), CATEGORY);
-        JsonObject event = ObjectDocuments.event(posting, details, new ObjectDocuments.Body(html(d), null, null));
-        if (!d.approvalRequired()) {
-            return event;
-        }
-        // ObjectDocuments writes "free" (no approval step); a meetup whose organiser approves each place is
-        // Mobilizon's "restricted", so that a Mobilizon participant is shown as waiting for approval.
-        return Json.createObjectBuilder(event).add("joinMode", "restricted").build();
+                d.onlineUrl() != null, d.capacity(), (int) Math.min(Integer.MAX_VALUE, going), CATEGORY, d.approvalRequired());
+        return ObjectDocuments.event(posting, details, new ObjectDocuments.Body(html(d), null, null));
     }
 
     /** Where people read the date in the web client (members only; others are asked to sign in). */
