@@ -9,14 +9,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Finds ../shared/interop (the corpus is read where it lies, never copied into the repository). */
-final class Interop {
+/**
+ * Finds ../shared/interop (the corpus is read where it lies, never copied into the repository), for the
+ * corpus tests here and the peer-shape tests of the document writer.
+ */
+public final class Interop {
 
     private Interop() {
     }
 
     /** The corpus folder, or the test is skipped loudly. */
-    static Path folder() {
+    public static Path folder() {
         String configured = System.getProperty("kinship.interop");
         List<Path> candidates = Stream.of(configured, "../../shared/interop", "../shared/interop", "/work/shared/interop")
                 .filter(s -> s != null && !s.isBlank()).map(Path::of).toList();
@@ -26,13 +29,13 @@ final class Interop {
             }
         }
         String message = "SKIPPED: interop corpus not found (looked in " + candidates
-                + "; set -Dkinship.interop=...): the corpus tests did not run";
+                + "; set -Dkinship.interop=...): the interop tests did not run";
         System.err.println(message);
         assumeTrue(false, message);
         throw new AssertionError("unreachable");
     }
 
-    static byte[] bytes(String relative) {
+    public static byte[] bytes(String relative) {
         try {
             return Files.readAllBytes(folder().resolve(relative));
         } catch (IOException e) {
