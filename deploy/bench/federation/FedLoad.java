@@ -223,21 +223,31 @@ public class FedLoad {
         }
         Run warm = drive("warm-up", slice(all, hosts, hosts + inboxWarmup), inboxConcurrency);
         warm.report("inbox warm-up");
+        drained("inbox warm-up", System.nanoTime());
         analyze(dbA);
         Cpu before = Cpu.now();
         String load = loadavg();
         Run run = drive("measured", slice(all, hosts + inboxWarmup, total), inboxConcurrency);
+        long answered = System.nanoTime();
         Cpu cpu = Cpu.now().minus(before);
-        if (!jfrDir.isEmpty()) {
-            jcmd(pidA, "JFR.stop", "name=inbox");
-            out("profile:   flight recording of A over the inbox warm-up and measured run in %s/inbox.jfr", jfrDir);
-        }
         run.report("RESULT inbox measured");
         double rate = run.accepted.get() / run.seconds;
         out("  cpu over %.1f s on %d cores (%.0f cpu-s): %s; per accepted activity: wildfly %.0f µs, postgres %.0f µs, tool %.0f µs; "
                         + "load average %s before", cpu.seconds, Cpu.CORES, cpu.seconds * Cpu.CORES, cpu,
                 cpu.wildflyA * 1e6 / Math.max(1, run.accepted.get()), cpu.postgres * 1e6 / Math.max(1, run.accepted.get()),
                 cpu.tool * 1e6 / Math.max(1, run.accepted.get()), load);
+        // Kinship answers once an activity is verified and stored, and applies it (the reply in its thread) behind
+        // the answer: how long the backlog took, and what the whole cost.
+        double drain = drained("inbox measured", answered);
+        Cpu all2 = Cpu.now().minus(before);
+        if (!jfrDir.isEmpty()) {
+            jcmd(pidA, "JFR.stop", "name=inbox");
+            out("profile:   flight recording of A over the inbox warm-up, measured run and its backlog in %s/inbox.jfr", jfrDir);
+        }
+        out("RESULT inbox applied: all %d replies in their threads %.1f s after the first request (%.1f s after the last answer): "
+                        + "%.0f applied/s end to end; cpu per activity over answering and applying: wildfly %.0f µs, postgres %.0f µs",
+                run.accepted.get(), run.seconds + drain, drain, run.accepted.get() / (run.seconds + drain),
+                all2.wildflyA * 1e6 / Math.max(1, run.accepted.get()), all2.postgres * 1e6 / Math.max(1, run.accepted.get()));
 
         // every accepted activity is stored, and nothing else: by id, from the database
         int first0 = hosts + inboxWarmup;
@@ -260,6 +270,24 @@ public class FedLoad {
         out("  target (>= 1,000 signed activities/s verified, parsed and stored): %s (%.0f/s)",
                 rate >= 1000 && stored && run.errors() == 0 ? "MET" : "MISSED", rate);
         return stored && run.errors() == 0 && first.errors() == 0 ? 0 : 1;
+    }
+
+    /** Waits until A has applied everything it accepted (no pending rows); returns the seconds since {@code since}. */
+    static double drained(String what, long since) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+        long pending = -1;
+        while (System.nanoTime() < deadline) {
+            String n = psql(dbA, "select count(*) from inbox_pending where failed_at is null").trim();
+            pending = n.isEmpty() ? -1 : Long.parseLong(n);
+            if (pending == 0) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        double s = (System.nanoTime() - since) / 1e9;
+        String failed = psql(dbA, "select count(*) from inbox_pending where failed_at is not null").trim();
+        out("%s: backlog applied %.1f s after the last answer (%s pending left, %s given up)", what, s, pending, failed);
+        return s;
     }
 
     static Signed[] slice(Signed[] all, int from, int to) {

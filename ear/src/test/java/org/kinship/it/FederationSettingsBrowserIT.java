@@ -3,6 +3,7 @@ package org.kinship.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kinship.it.support.Federating.settings;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -58,10 +59,6 @@ class FederationSettingsBrowserIT {
     @AfterAll
     static void stop() {
         peer.close();
-    }
-
-    private static String settings(String slug) {
-        return "/api/communities/" + slug + "/federation";
     }
 
     private static JsonObject view(String slug) {

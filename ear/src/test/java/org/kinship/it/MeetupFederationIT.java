@@ -3,6 +3,7 @@ package org.kinship.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kinship.it.support.Federating.activityGet;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -367,11 +368,6 @@ class MeetupFederationIT {
 
     private static String groupId(String slug) {
         return Api.baseUrl() + "/ap/communities/" + slug;
-    }
-
-    private static Api.Reply activityGet(String url) {
-        return Api.anonymous().send(Api.anonymous().builder(url.substring(Api.baseUrl().length()))
-                .header("Accept", "application/activity+json").GET());
     }
 
     private static void verifySignedByGroup(String slug, FakePeer.Actor to, FakePeer.Received received) {

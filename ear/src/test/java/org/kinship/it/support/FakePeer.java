@@ -164,9 +164,29 @@ public final class FakePeer implements AutoCloseable {
         return send(inbox, tamper.apply(signed.headers()), body);
     }
 
+    /** A GET signed by {@code signer} (cavage rsa-sha256 over request-target, host and date), as servers fetch. */
+    public HttpResponse<String> get(URI target, Actor signer) {
+        return sendGet(target, signedGetHeaders(target, signer));
+    }
+
+    /** The headers of a GET of {@code target} signed by {@code signer}. */
+    public Headers signedGetHeaders(URI target, Actor signer) {
+        return new Signer(signer.keyId(), signer.keys().getPrivate(), Clock.systemUTC())
+                .sign(HttpMessage.request("GET", target, Headers.of("Accept", "application/activity+json"), new byte[0]))
+                .headers();
+    }
+
+    public static HttpResponse<String> sendGet(URI target, Headers headers) {
+        return exchange(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30)).GET(), headers);
+    }
+
     public static HttpResponse<String> send(URI inbox, Headers headers, byte[] body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(inbox).timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        return exchange(HttpRequest.newBuilder(inbox).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), headers);
+    }
+
+    /** Sends with the given headers, except Host, which the JDK client sets itself (from the same URI it was signed for). */
+    private static HttpResponse<String> exchange(HttpRequest.Builder request, Headers headers) {
         for (Map.Entry<String, String> field : headers.fields()) {
             if (!field.getKey().equalsIgnoreCase("host")) {
                 request.header(field.getKey(), field.getValue());

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Ordered collections (outbox, followers, moderators, a thread's context) and their pages. A small collection
- * (moderators) is written whole; a large one (followers, outbox) as a count and a link to its first page, which
- * is how peers page through it.
+ * (moderators, a group's recent outbox) is written whole; a large one (followers, a thread's context) as a count
+ * and a link to its first page, which is how peers page through it.
  *
  * <p>Named apart from {@link java.util.Collections}, which every caller also imports.
  */
@@ -38,6 +38,37 @@ public final class CollectionDocuments {
     }
 
     /**
+     * A small collection of embedded documents written whole: a group's outbox as Lemmy reads it when it starts
+     * following a community, {@code totalItems} and {@code orderedItems} on the collection itself (Lemmy's
+     * {@code GroupOutbox} has no notion of pages, so items behind a {@code first} link would never be read).
+     * Each item loses a repeat of our {@code @context}, as in {@link #pageOfDocuments}.
+     */
+    public static JsonObject orderedOfDocuments(URI id, List<JsonObject> items) {
+        Fields fields = Fields.document(Fields.httpId(id, "id"), "OrderedCollection")
+                .number("totalItems", items.size());
+        if (!items.isEmpty()) {
+            fields.array("orderedItems", embeddedAll(items));
+        }
+        return fields.build();
+    }
+
+    /**
+     * A thread's FEP-7888 context: the ordered collection of the posts the thread's community shows in it
+     * (FEP-f228's "collection of posts": the opening post first, then the replies in order), paged.
+     *
+     * @param owner the authority for the context (FEP-7888 {@code attributedTo}): the community's group, which
+     *              also decides what is in it; peers address it when they take part
+     * @param first the first page
+     */
+    public static JsonObject context(URI id, URI owner, long totalItems, URI first) {
+        return Fields.document(Fields.httpId(id, "id"), "OrderedCollection")
+                .iri("attributedTo", Fields.httpId(owner, "owner"))
+                .number("totalItems", count(totalItems))
+                .iri("first", Fields.httpId(first, "first"))
+                .build();
+    }
+
+    /**
      * One page of ids.
      *
      * @param next the following page, or {@code null} on the last
@@ -55,9 +86,7 @@ public final class CollectionDocuments {
     public static JsonObject pageOfDocuments(URI id, URI partOf, List<JsonObject> items, URI next, URI prev) {
         Fields fields = pageHead(id, partOf);
         if (!items.isEmpty()) {
-            JsonArrayBuilder array = Fields.JSON.createArrayBuilder();
-            items.forEach(item -> array.add(ActivityDocuments.embedded(item)));
-            fields.array("orderedItems", array);
+            fields.array("orderedItems", embeddedAll(items));
         }
         return fields.iri("next", Fields.optionalHttpId(next, "next"))
                 .iri("prev", Fields.optionalHttpId(prev, "prev"))
@@ -67,6 +96,12 @@ public final class CollectionDocuments {
     private static Fields pageHead(URI id, URI partOf) {
         return Fields.document(Fields.httpId(id, "id"), "OrderedCollectionPage")
                 .iri("partOf", Fields.httpId(partOf, "partOf"));
+    }
+
+    private static JsonArrayBuilder embeddedAll(List<JsonObject> items) {
+        JsonArrayBuilder array = Fields.JSON.createArrayBuilder();
+        items.forEach(item -> array.add(ActivityDocuments.embedded(item)));
+        return array;
     }
 
     private static long count(long totalItems) {

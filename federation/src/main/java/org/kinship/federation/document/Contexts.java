@@ -58,6 +58,8 @@ public final class Contexts {
             .add("addressLocality", "sc:addressLocality")
             .add("addressRegion", "sc:addressRegion")
             .add("addressCountry", "sc:addressCountry")
+            // iCalendar in RDF, the prefix Mobilizon declares for an Event's "ical:status" (CONFIRMED, CANCELLED).
+            .add("ical", "http://www.w3.org/2002/12/cal/ical#")
             .build();
 
     private static final JsonArray KINSHIP = Fields.JSON.createArrayBuilder()

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Objects;
+import org.kinship.federation.jsonld.EventStatus;
 import org.kinship.federation.jsonld.ObjectType;
 
 /**
@@ -65,11 +66,22 @@ public final class ObjectDocuments {
      * @param online    whether one can take part online (Mobilizon {@code isOnline})
      * @param maximumAttendeeCapacity the number of places, or {@code null} for no limit
      * @param category  a Mobilizon category such as {@code MEETING}, or {@code null}
+     * @param status    {@code CONFIRMED} for a date that takes place, {@code CANCELLED} for one called off
      */
     public record Meetup(String name, Instant startTime, Instant endTime, ZoneId timezone, Place location,
             boolean online, Integer maximumAttendeeCapacity, int participantCount, String category,
-            boolean approvalRequired) {
+            boolean approvalRequired, EventStatus status) {
+
+        /** A date that takes place. */
+        public Meetup(String name, Instant startTime, Instant endTime, ZoneId timezone, Place location,
+                boolean online, Integer maximumAttendeeCapacity, int participantCount, String category,
+                boolean approvalRequired) {
+            this(name, startTime, endTime, timezone, location, online, maximumAttendeeCapacity, participantCount, category,
+                    approvalRequired, EventStatus.CONFIRMED);
+        }
+
         public Meetup {
+            Objects.requireNonNull(status, "status");
             Fields.nonBlank(name, "name");
             Objects.requireNonNull(startTime, "startTime");
             // FEP-8a8e requires an end, and one after the start.
@@ -130,7 +142,10 @@ public final class ObjectDocuments {
                 .bool("anonymousParticipationEnabled", false)
                 .number("participantCount", meetup.participantCount())
                 .number("maximumAttendeeCapacity", meetup.maximumAttendeeCapacity())
-                .text("category", meetup.category());
+                .text("category", meetup.category())
+                // Mobilizon's own key, prefix and all: it reads the key, not the expanded IRI, and a cancelled
+                // Event sent again with CANCELLED is how it shows a cancellation (Contexts declares the prefix).
+                .text("ical:status", meetup.status().name());
         return placement(fields, posting).build();
     }
 

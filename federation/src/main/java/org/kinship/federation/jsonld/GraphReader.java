@@ -71,7 +71,7 @@ final class GraphReader {
         Optional<IncomingObject.EventDetails> event = Optional.empty();
         if (type == ObjectType.EVENT) {
             event = Optional.of(new IncomingObject.EventDetails(instant(s, Vocab.START_TIME),
-                    instant(s, Vocab.END_TIME), first(s, Vocab.LOCATION).map(this::place)));
+                    instant(s, Vocab.END_TIME), first(s, Vocab.LOCATION).map(this::place), eventStatus(s)));
         }
         Optional<IncomingObject.ActorDetails> actor = Optional.empty();
         if (type.isActor()) {
@@ -87,6 +87,19 @@ final class GraphReader {
                 first(s, Vocab.URL).flatMap(this::linkTarget),
                 attachments(s), event, actor,
                 first(s, Vocab.FORMER_TYPE).filter(Term::isIri).map(Term::value));
+    }
+
+    /** The first {@code ical:status} Kinship knows, however the prefix was (or was not) declared. */
+    private Optional<EventStatus> eventStatus(Term s) {
+        for (String property : List.of(Vocab.ICAL_STATUS, Vocab.ICAL_STATUS_UNDECLARED)) {
+            for (Term value : literals(s, property)) {
+                Optional<EventStatus> status = EventStatus.of(value.value());
+                if (status.isPresent()) {
+                    return status;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private IncomingObject.ActorDetails actorDetails(Term s) {

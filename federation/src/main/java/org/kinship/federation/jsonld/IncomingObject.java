@@ -70,8 +70,23 @@ public record IncomingObject(
         public enum Kind { ATTACHMENT, IMAGE, ICON }
     }
 
-    /** What an Event adds (FEP-8a8e, Mobilizon). Join modes and anonymous participation are not read. */
-    public record EventDetails(Optional<Instant> startTime, Optional<Instant> endTime, Optional<Place> location) {
+    /**
+     * What an Event adds (FEP-8a8e, Mobilizon). Join modes and anonymous participation are not read.
+     *
+     * @param status {@code ical:status} when the sender wrote one Kinship knows; empty when absent or unknown
+     */
+    public record EventDetails(Optional<Instant> startTime, Optional<Instant> endTime, Optional<Place> location,
+            Optional<EventStatus> status) {
+
+        /** An Event that says nothing about its status (most senders other than Mobilizon). */
+        public EventDetails(Optional<Instant> startTime, Optional<Instant> endTime, Optional<Place> location) {
+            this(startTime, endTime, location, Optional.empty());
+        }
+
+        /** Whether the sender says the Event is called off. */
+        public boolean cancelled() {
+            return status.filter(s -> s == EventStatus.CANCELLED).isPresent();
+        }
     }
 
     /** Where an Event happens; the address is one line however the sender structured it. */

@@ -13,6 +13,8 @@ final class Vocab {
     static final String AS_NS = "https://www.w3.org/ns/activitystreams#";
     static final String SEC_NS = "https://w3id.org/security#";
     static final String LEMMY_NS = "https://join-lemmy.org/ns#";
+    /** iCalendar in RDF; Mobilizon declares it as {@code ical} and writes an Event's status with it. */
+    static final String ICAL_NS = "http://www.w3.org/2002/12/cal/ical#";
     /**
      * Where terms that no context defines end up. ActivityStreams maps them to blank nodes, which the RDF
      * conversion drops; naming them keeps Lemmy's context-less {@code Lock} and Mobilizon's address fields
@@ -61,6 +63,12 @@ final class Vocab {
     static final String OWNER = SEC_NS + "owner";
     static final String PUBLIC_KEY_PEM = SEC_NS + "publicKeyPem";
     static final String MODERATORS = LEMMY_NS + "moderators";
+    static final String ICAL_STATUS = ICAL_NS + "status";
+    /**
+     * {@code "ical:status"} from a sender that never declared the prefix: JSON-LD then keeps the key as an
+     * absolute IRI with the scheme {@code ical}. What the sender meant is plain, so it is read too.
+     */
+    static final String ICAL_STATUS_UNDECLARED = "ical:status";
 
     private Vocab() {
     }

@@ -25,8 +25,11 @@ public enum RefusalReason {
     DATE_SKEWED("date_skewed", 401),
     SIGNATURE_EXPIRED("signature_expired", 401),
     KEY_UNKNOWN("key_unknown", 401),
-    /** The key could not be looked up just now (network, remote error): worth a retry. */
-    KEY_UNAVAILABLE("key_unavailable", 401),
+    /**
+     * The key could not be looked up just now (network, remote error): worth a retry, so 503 rather than a 401,
+     * which peers take as final and drop the activity.
+     */
+    KEY_UNAVAILABLE("key_unavailable", 503),
     /** The key's type does not fit the algorithm. */
     KEY_UNUSABLE("key_unusable", 401),
     SIGNATURE_INVALID("signature_invalid", 401),

@@ -187,6 +187,10 @@ final class Samples {
         all.put("OrderedCollectionPage of documents", CollectionDocuments.pageOfDocuments(
                 URI.create(GROUP + "/outbox?page=1"), URI.create(GROUP + "/outbox"),
                 List.of(announce()), null, null));
+        all.put("OrderedCollection of documents", CollectionDocuments.orderedOfDocuments(URI.create(GROUP + "/outbox"),
+                List.of(announce())));
+        all.put("OrderedCollection context", CollectionDocuments.context(THREAD_CONTEXT, GROUP, 2,
+                URI.create(THREAD_CONTEXT + "?page=1")));
         return all;
     }
 }

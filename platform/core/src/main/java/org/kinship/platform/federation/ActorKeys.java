@@ -24,6 +24,7 @@ public class ActorKeys {
     }
 
     private final Map<UUID, Pair> parsed = new ConcurrentHashMap<>();
+    private final KeyVault vault = KeyVault.configured();
 
     @Inject
     ActorKeyRows rows;
@@ -42,7 +43,7 @@ public class ActorKeys {
             ActorKey row = rows.find(owner).orElseGet(() -> make(owner));
             Pair pair = new Pair(owner, row.publicPem(),
                     KeyMaterial.publicKeyFromPem(row.publicPem()).orElseThrow(() -> new IllegalStateException("stored public key unreadable")),
-                    KeyMaterial.privateKeyFromPem(row.privatePem()).orElseThrow(() -> new IllegalStateException("stored private key unreadable")));
+                    KeyMaterial.privateKeyFromPem(vault.open(row.privatePem())).orElseThrow(() -> new IllegalStateException("stored private key unreadable")));
             parsed.put(owner, pair);
             return pair;
         }
@@ -51,7 +52,7 @@ public class ActorKeys {
     private ActorKey make(UUID owner) {
         KeyPair pair = generate();
         String publicPem = KeyMaterial.toPem(pair.getPublic());
-        String privatePem = privatePem(pair.getPrivate());
+        String privatePem = vault.seal(privatePem(pair.getPrivate()));
         try {
             return rows.insert(owner, publicPem, privatePem);
         } catch (RuntimeException lostRace) {

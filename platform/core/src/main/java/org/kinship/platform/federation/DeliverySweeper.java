@@ -1,11 +1,7 @@
 package org.kinship.platform.federation;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.BeforeDestroyed;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -23,22 +19,20 @@ public class DeliverySweeper {
     private static final Logger LOG = Logger.getLogger(DeliverySweeper.class.getName());
     static final long INTERVAL_SECONDS = 300;
 
-    @Resource
-    ManagedScheduledExecutorService executor;
-
     @Inject
     DeliveryRecords records;
 
     private ScheduledFuture<?> schedule;
 
-    synchronized void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    /** Started by the web module with its scheduler, whose tasks carry the naming context re-queueing needs (see InboxWork). */
+    public synchronized void start(ManagedScheduledExecutorService executor) {
         if (schedule != null) {
-            return; // the event comes once per module of the EAR
+            return;
         }
         schedule = executor.scheduleWithFixedDelay(this::run, INTERVAL_SECONDS, INTERVAL_SECONDS, TimeUnit.SECONDS);
     }
 
-    synchronized void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
+    public synchronized void stop() {
         if (schedule != null) {
             schedule.cancel(false);
             schedule = null;

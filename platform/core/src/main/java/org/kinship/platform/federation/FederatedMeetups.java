@@ -53,7 +53,8 @@ import org.kinship.platform.text.Markdown;
  *
  * <p>An {@code Event} that a community we follow announces becomes a read-only copy: a one-off meetup
  * organised by that group's REMOTE membership (so it shows as {@code group@host}), with the origin's page in
- * its description. Its {@code Update} revises the copy, its {@code Delete} cancels it.
+ * its description. Its {@code Update} revises the copy; its {@code Delete}, or an {@code Update} with
+ * {@code ical:status CANCELLED} (how Mobilizon cancels), cancels it.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -234,6 +235,15 @@ public class FederatedMeetups {
             return;
         }
         URI id = event.id().get();
+        if (event.event().map(IncomingObject.EventDetails::cancelled).orElse(false)) {
+            // Mobilizon cancels by sending its Event again with ical:status CANCELLED: for us that is its Delete
+            // (and a Create of an Event already cancelled is nothing to copy).
+            cancelCopies(id, communities, author, via);
+            return;
+        }
+        // Any other status (CONFIRMED, TENTATIVE, none) revises a copy. A cancelled copy stays cancelled even if
+        // the origin confirms the Event again: here a cancellation is final (a meetup or date is never
+        // un-cancelled, and its members were already told it is off), so revise() leaves it as it is.
         Instant now = clock.instant();
         CopyTerms terms = terms(event, via.handle(), html -> markdown.cleanForeignHtml(html).plainText());
         for (Community c : communities) {
@@ -257,8 +267,17 @@ public class FederatedMeetups {
         if (id.isEmpty() || iris.isLocal(id.get())) {
             return;
         }
+        cancelCopies(id.get(), communities, actor, via);
+    }
+
+    /**
+     * The origin called its Event off (Delete, or Update with CANCELLED): each community's copy is cancelled and
+     * everyone here who answered is told. Only the group that announced the copy (or the copy's origin actor
+     * itself) can do that.
+     */
+    private void cancelCopies(URI eventId, List<Community> communities, RemoteActor actor, RemoteActor via) {
         for (Community c : communities) {
-            mapped(c.id(), id.get()).filter(o -> o.kind() == FederatedObject.Kind.MEETUP).ifPresent(o -> {
+            mapped(c.id(), eventId).filter(o -> o.kind() == FederatedObject.Kind.MEETUP).ifPresent(o -> {
                 boolean byOrigin = o.originActor() != null
                         && ((via != null && via.id().equals(o.originActor())) || actor.id().equals(o.originActor()));
                 if (byOrigin) {

@@ -18,6 +18,7 @@ import org.kinship.platform.community.CommunityId;
  * community and receives its Announces. OUTBOUND: the community follows a remote Group and shows what it
  * announces.
  */
+@jakarta.persistence.EntityListeners(org.kinship.platform.persistence.EntityChangeListener.class)
 @Entity
 @Table(name = "federation_follow")
 public class FederationFollow {

@@ -36,6 +36,25 @@ public class FederationGate {
                 case OPEN -> !isBlocked;
             };
         }
+
+        /** For a signed fetch, made in a server's name (its instance actor): anyone admitted on that server will do. */
+        boolean admitsServerOf(URI signer) {
+            String host = signer.getHost() == null ? "" : signer.getHost().toLowerCase(Locale.ROOT);
+            if (admits(signer)) {
+                return true;
+            }
+            return mode == FederationMode.ALLOW_LIST && !blocked.contains(host) && !blocked.contains(signer.toString())
+                    && allowed.stream().anyMatch(a -> host.equals(hostOf(a)));
+        }
+
+        private static String hostOf(String target) {
+            try {
+                String h = URI.create(target).getHost();
+                return h == null ? "" : h.toLowerCase(Locale.ROOT);
+            } catch (IllegalArgumentException e) {
+                return "";
+            }
+        }
     }
 
     private final Map<CommunityId, Policy> policies = new ConcurrentHashMap<>();
@@ -55,6 +74,11 @@ public class FederationGate {
     /** Whether the community may exchange activities with this remote actor (or anyone on its host). */
     public boolean admits(CommunityId community, URI actor) {
         return actor != null && policy(community).admits(actor);
+    }
+
+    /** Whether a fetch signed by this actor may read the community's documents (see Policy#admitsServerOf). */
+    public boolean admitsServerOf(CommunityId community, URI signer) {
+        return signer != null && policy(community).admitsServerOf(signer);
     }
 
     /** Drops this node's copy: the next question reads the database. Called after a local change commits. */

@@ -66,6 +66,9 @@ public class FederationSettings {
     Follows follows;
 
     @Inject
+    Publisher publisher;
+
+    @Inject
     Event<PolicyChanged> changed;
 
     @Inject
@@ -178,7 +181,8 @@ public class FederationSettings {
 
     /**
      * A moderator banned someone who writes from another server: their actor goes on the community's block-list
-     * (and off its allow-list), and stops following it, so nothing more of theirs is accepted here.
+     * (and off its allow-list), and stops following it, so nothing more of theirs is accepted here. When the
+     * community federates, the group also tells them and its followers (a {@code Block}).
      */
     void banned(@Observes org.kinship.platform.community.MembershipEvent.Banned ban) {
         org.kinship.platform.community.Membership m = em.find(org.kinship.platform.community.Membership.class, ban.member().value());
@@ -198,6 +202,9 @@ public class FederationSettings {
         }
         communities.find(ban.community()).ifPresent(c -> follows.find(c.id(), actor, FederationFollow.Direction.INBOUND)
                 .ifPresent(em::remove));
+        if (gate.federates(ban.community())) {
+            communities.find(ban.community()).ifPresent(c -> publisher.blocked(c, actor));
+        }
         changed.fire(new PolicyChanged(ban.community()));
     }
 

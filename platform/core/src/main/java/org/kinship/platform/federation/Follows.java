@@ -81,6 +81,15 @@ public class Follows {
         find(community.id(), remote, FederationFollow.Direction.INBOUND).ifPresent(em::remove);
     }
 
+    /**
+     * The remote actor blocked the community: it follows no more, and the community no longer follows it (no Undo
+     * is sent: a server that blocks us does not take our activities).
+     */
+    public void blockedBy(Community community, RemoteActor remote) {
+        unfollowedBy(community, remote);
+        find(community.id(), remote, FederationFollow.Direction.OUTBOUND).ifPresent(em::remove);
+    }
+
     /** Whether this id names a Follow one of our communities sent. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean isOutboundFollow(URI activity) {

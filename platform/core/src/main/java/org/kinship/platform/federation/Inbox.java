@@ -8,6 +8,7 @@ import jakarta.json.JsonReaderFactory;
 import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -16,7 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -42,8 +47,8 @@ import org.kinship.platform.error.KinshipException;
  * Every activity that reaches one of our inboxes goes through the same steps, cheapest first, and stops at
  * the first refusal with a 4xx and a reason: size → rate per remote host → parse → local-control policy (before
  * anything is fetched) → signature (which may fetch the signer's key, now that the policy admits it) → key owner
- * is the actor → seen before? → receive, in one transaction with the receipt. Nothing is stored for a refused
- * activity; a repeated one is answered 202 and changes nothing.
+ * is the actor → seen before? → stored (receipt and body, one short transaction) → applied by {@link InboxWork}.
+ * Nothing is kept for a refused activity; a repeated one is answered 202 and changes nothing.
  */
 @ApplicationScoped
 public class Inbox {
@@ -100,6 +105,9 @@ public class Inbox {
             new org.kinship.federation.signature.InMemoryReplayGuard(java.time.Clock.systemUTC(), 200_000);
     private final int burst = Integer.getInteger("kinship.federation.inbox.burst", 2_000);
     private final double perSecond = Double.parseDouble(System.getProperty("kinship.federation.inbox.per-second", "200"));
+    /** The answer waits for the effect while fewer than this many activities are being applied on this node. */
+    private final int waitBelow = Integer.getInteger("kinship.federation.inbox.wait-below", 4);
+    private final long waitMillis = Long.getLong("kinship.federation.inbox.wait-millis", 10_000);
 
     @Inject
     Readers readers;
@@ -117,13 +125,42 @@ public class Inbox {
     Receipts receipts;
 
     @Inject
+    InboxWork work;
+
+    @Inject
+    InboxIntake intake;
+
+    @Inject
     Clock clock;
 
     private final LocalIris iris = LocalIris.configured();
 
+    // What the pipeline looks up for every activity, remembered briefly (see Recently). A thread's or a date's
+    // community never changes; the rest is re-read after a few seconds, and the worker checks the policy again.
+    private final Recently<URI, RemoteActor> actors = new Recently<>(java.time.Duration.ofMinutes(1), 50_000);
+    private final Recently<String, Community> bySlug = new Recently<>(java.time.Duration.ofSeconds(10), 10_000);
+    private final Recently<CommunityId, Community> byId = new Recently<>(java.time.Duration.ofSeconds(10), 10_000);
+    private final Recently<java.util.UUID, CommunityId> placeOf = new Recently<>(java.time.Duration.ofHours(1), 100_000);
+    /** Parsing a PEM key costs more than verifying a signature with it. Keyed by the PEM itself: never stale. */
+    private final Recently<String, java.security.PublicKey> parsedKeys = new Recently<>(java.time.Duration.ofHours(1), 50_000);
+    private final Recently<java.util.UUID, List<CommunityId>> following = new Recently<>(java.time.Duration.ofSeconds(10), 50_000);
+
+    /**
+     * A follow that changed (an admin followed a Group, which may announce before it accepts) or a community that
+     * changed: forgotten at once on this node, so its next activity is addressed by what is in the database.
+     */
+    void changed(@jakarta.enterprise.event.Observes org.kinship.platform.persistence.EntityChanged change) {
+        if (change.entity() instanceof FederationFollow) {
+            following.clear();
+        } else if (change.entity() instanceof Community) {
+            bySlug.clear();
+            byId.clear();
+        }
+    }
+
     public Outcome receive(Delivery delivery) {
-        try {
-            return pipeline(delivery);
+        try (InboxWork.Answering answering = work.answering()) {
+            return pipeline(delivery, answering);
         } catch (KinshipException refused) {
             return Outcome.refused(refused.code().httpStatus(), refused.code().wireName(), refused.getMessage());
         } catch (Exception unexpected) {
@@ -136,7 +173,7 @@ public class Inbox {
         }
     }
 
-    private Outcome pipeline(Delivery delivery) {
+    private Outcome pipeline(Delivery delivery, InboxWork.Answering answering) {
         if (delivery.body().length > ActivityReader.DEFAULT_MAX_BYTES) {
             return Outcome.refused(413, "too_large", "Activities are limited to " + ActivityReader.DEFAULT_MAX_BYTES + " bytes.");
         }
@@ -168,7 +205,7 @@ public class Inbox {
 
         // What this server knows of the actor, looked up once: the addressing (whom it follows), the key and the
         // receipt all need it.
-        Sender sender = new Sender(actor, remoteActors.known(actor));
+        Sender sender = new Sender(actor, actors.get(actor, remoteActors::known));
 
         // Local control, before anything is fetched: which of our communities is this for, and do they admit it?
         Collection<Community> addressed = addressed(delivery.address(), activity, sender);
@@ -185,20 +222,102 @@ public class Inbox {
         if (verified instanceof VerificationResult.Refused refused) {
             return Outcome.refused(refused.reason().httpStatus(), refused.reason().code(), refused.message());
         }
-        if (receipts.seen(activity.id().get())) {
+        URI id = activity.id().get();
+        RemoteActor from = sender.fresh(clock.instant()).orElseGet(() -> remoteActors.resolve(actor));
+        InboxIntake.Row row = receipts.row(id, from.host(), new String(delivery.body(), StandardCharsets.UTF_8), from.iri(), admitted);
+        boolean stored;
+        try {
+            stored = intake.store(row).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            return Outcome.refused(503, "unavailable", "The server is stopping; retry later.");
+        } catch (ExecutionException | TimeoutException failed) {
+            LOG.log(Level.WARNING, "The inbox could not store an activity", failed);
+            return Outcome.refused(503, "unavailable", "The activity could not be stored just now; retry later.");
+        }
+        if (!stored) {
             return Outcome.duplicate();
         }
-        JsonObject raw = rawJson(delivery.body());
-        RemoteActor from = sender.fresh(clock.instant()).orElseGet(() -> remoteActors.resolve(actor));
-        try {
-            return receipts.receive(activity, raw, from, admitted) ? Outcome.accepted() : Outcome.duplicate();
-        } catch (Exception failed) {
-            // Two deliveries of one activity at once: the second loses on the receipt's primary key.
-            if (receipts.seen(activity.id().get())) {
-                return Outcome.duplicate();
-            }
-            throw failed;
+        answering.close(); // stored: from here on the request only waits, and the workers need not make way for it
+        return applied(new InboxWork.Item(row.hash(), activity, rawJson(delivery.body()), from, admitted,
+                new CompletableFuture<>()));
+    }
+
+    /**
+     * Authorized fetch for communities in allow-list mode: what they share is for the servers they chose, so a GET
+     * of their Group, members, threads, posts, contexts or dates must be signed (draft-cavage or RFC 9421, as our
+     * own fetches are) by an actor of an admitted server. The signer's server is checked against the policy
+     * before its key is fetched, as in the inbox. Open communities answer anyone, as the Fediverse expects.
+     *
+     * @return empty when the request may read the document; otherwise the refusal (401 unsigned or badly signed,
+     *         403 a server the community does not federate with)
+     */
+    public Optional<Outcome> refusesFetch(LocalIris.Named named, URI target, Headers headers) {
+        Optional<CommunityId> community = communityOf(named);
+        if (community.isEmpty() || gate.mode(community.get()) != FederationMode.ALLOW_LIST) {
+            return Optional.empty();
         }
+        Optional<String> keyId = signedKeyId(headers);
+        if (keyId.isEmpty()) {
+            return Optional.of(Outcome.refused(401, "signature_missing",
+                    "This community shares only with the servers it chose: sign the request with your server's key."));
+        }
+        URI owner;
+        try {
+            owner = stripFragment(URI.create(keyId.get()));
+        } catch (IllegalArgumentException e) {
+            return Optional.of(Outcome.refused(400, "signature_malformed", "The signature's keyId is not a URI."));
+        }
+        if (owner.getHost() == null || !gate.admitsServerOf(community.get(), owner)) {
+            return Optional.of(Outcome.refused(403, "not_allowed", "This community does not federate with "
+                    + (owner.getHost() == null ? "that signer" : owner.getHost()) + "."));
+        }
+        Sender sender = new Sender(owner, actors.get(owner, remoteActors::known));
+        // No replay guard: a peer may fetch the same document twice in a second, and a GET changes nothing.
+        SignatureVerifier verifier = new SignatureVerifier(keyResolver(sender), clock,
+                org.kinship.federation.signature.VerificationPolicy.INBOX, org.kinship.federation.signature.ReplayGuard.NONE);
+        VerificationResult verified = ActorKeyCheck.requireOwner(
+                verifier.verify(HttpMessage.request("GET", target, headers, new byte[0])), owner.toString());
+        if (verified instanceof VerificationResult.Refused refused) {
+            return Optional.of(Outcome.refused(refused.reason().httpStatus(), refused.reason().code(), refused.message()));
+        }
+        return Optional.empty();
+    }
+
+    /** The community an ActivityPub path of ours belongs to. */
+    private Optional<CommunityId> communityOf(LocalIris.Named n) {
+        return switch (n.kind()) {
+            case "communities" -> bySlug.get(n.key(), communities::findBySlug).map(Community::id);
+            case "members" -> n.uuid().flatMap(receipts::communityOfMember);
+            case "threads", "posts" -> n.uuid().flatMap(u -> placeOf.get(u, receipts::communityOfForumObject));
+            case "meetups" -> n.uuid().flatMap(u -> placeOf.get(u, receipts::communityOfMeetupDate));
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * Stored, so accepted; applied by {@link InboxWork}. When this node has little else to apply, the answer waits for
+     * the effect, so that the peer learns of a refusal (a reply to a thread that is not shared) and a client sees its
+     * effect when the 202 comes. Under load it does not wait: the peer gets its 202 at the speed of the checks above,
+     * and the backlog is applied behind it.
+     */
+    private Outcome applied(InboxWork.Item item) {
+        boolean wait = work.backlog() < waitBelow;
+        if (!work.submit(item) || !wait) {
+            item.answer().complete(Outcome.accepted());
+        } else {
+            try {
+                item.answer().get(waitMillis, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException slow) {
+                item.answer().complete(Outcome.accepted());
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+                item.answer().complete(Outcome.accepted());
+            } catch (ExecutionException impossible) {
+                item.answer().complete(Outcome.accepted()); // completed only with outcomes, never exceptionally
+            }
+        }
+        return item.answer().join();
     }
 
     /**
@@ -209,7 +328,7 @@ public class Inbox {
     private Collection<Community> addressed(Address address, Incoming activity, Sender sender) {
         Map<CommunityId, Community> found = new LinkedHashMap<>();
         if (address instanceof GroupInbox group) {
-            communities.findBySlug(group.slug()).ifPresent(c -> found.put(c.id(), c));
+            bySlug.get(group.slug(), communities::findBySlug).ifPresent(c -> found.put(c.id(), c));
             return found.values();
         }
         if (address instanceof MemberInbox member) {
@@ -236,34 +355,42 @@ public class Inbox {
                 switch (n.kind()) {
                     case "communities" -> {
                         if (found.values().stream().noneMatch(c -> c.slug().value().equals(n.key()))) {
-                            communities.findBySlug(n.key()).ifPresent(c -> found.put(c.id(), c));
+                            bySlug.get(n.key(), communities::findBySlug).ifPresent(c -> found.put(c.id(), c));
                         }
                     }
-                    case "threads", "posts" -> n.uuid().flatMap(receipts::communityOfForumObject).ifPresent(id -> addById(found, id));
-                    case "meetups" -> n.uuid().flatMap(receipts::communityOfMeetupDate).ifPresent(id -> addById(found, id));
+                    case "threads", "posts" -> n.uuid().flatMap(u -> placeOf.get(u, receipts::communityOfForumObject))
+                            .ifPresent(id -> addById(found, id));
+                    case "meetups" -> n.uuid().flatMap(u -> placeOf.get(u, receipts::communityOfMeetupDate))
+                            .ifPresent(id -> addById(found, id));
                     default -> {
                     }
                 }
             });
         }
-        sender.known.ifPresent(known -> receipts.communitiesFollowing(known).forEach(id -> addById(found, id)));
+        sender.known.ifPresent(known -> following.get(known.id(), k -> Optional.of(receipts.communitiesFollowing(known)))
+                .orElse(List.of()).forEach(id -> addById(found, id)));
         return found.values();
     }
 
     /** Loads a community only when it is not among those found already. */
     private void addById(Map<CommunityId, Community> found, CommunityId id) {
         if (!found.containsKey(id)) {
-            communities.find(id).ifPresent(c -> found.put(id, c));
+            byId.get(id, communities::find).ifPresent(c -> found.put(id, c));
         }
     }
 
     private SignatureVerifier verifier(Sender sender) {
-        KeyResolver resolver = keyId -> {
+        return new SignatureVerifier(keyResolver(sender), clock, org.kinship.federation.signature.VerificationPolicy.INBOX, replays);
+    }
+
+    /** Keys by id: the stored actor's when it has that key, else the actor fetched again from its origin. */
+    private KeyResolver keyResolver(Sender sender) {
+        return keyId -> {
             URI key = URI.create(keyId);
             URI owner = stripFragment(key);
             try {
                 boolean byActor = owner.equals(sender.iri);
-                Optional<RemoteActor> known = byActor ? sender.known : remoteActors.known(owner);
+                Optional<RemoteActor> known = byActor ? sender.known : actors.get(owner, remoteActors::known);
                 RemoteActor actor = known.filter(a -> hasKey(a, keyId)).orElseGet(() -> refreshed(owner, keyId));
                 if (byActor && actor.iri().equals(sender.iri)) {
                     sender.known = Optional.of(actor); // fetched just now (a new actor, or a new key): fresh
@@ -271,7 +398,7 @@ public class Inbox {
                 if (actor.keyId().isEmpty() || !actor.keyId().get().toString().equals(keyId) || actor.publicKeyPem().isEmpty()) {
                     return Optional.empty();
                 }
-                return KeyMaterial.publicKeyFromPem(actor.publicKeyPem().get())
+                return parsedKeys.get(actor.publicKeyPem().get(), KeyMaterial::publicKeyFromPem)
                         .map(k -> VerificationKey.of(k, actor.iri().toString()));
             } catch (KinshipException e) {
                 throw new KeyResolver.KeyUnavailableException(e.getMessage(), e);
@@ -281,7 +408,6 @@ public class Inbox {
                 throw new KeyResolver.KeyUnavailableException("The key could not be looked up.", e);
             }
         };
-        return new SignatureVerifier(resolver, clock, org.kinship.federation.signature.VerificationPolicy.INBOX, replays);
     }
 
     /**
@@ -293,6 +419,7 @@ public class Inbox {
      * the stored row serves them as well as their own fetch would have.
      */
     private RemoteActor refreshed(URI owner, String keyId) {
+        actors.forget(owner);
         try {
             return remoteActors.refresh(owner, Optional.empty());
         } catch (Exception lost) {
@@ -332,17 +459,21 @@ public class Inbox {
         return URI.create(hash < 0 ? s : s.substring(0, hash));
     }
 
-    private static Optional<String> signerHost(Headers headers) {
+    /** The keyId a request's signature names (draft-cavage {@code Signature} or RFC 9421 {@code Signature-Input}). */
+    private static Optional<String> signedKeyId(Headers headers) {
         String signature = headers.first("signature").or(() -> headers.first("signature-input")).orElse("");
         Matcher m = KEY_ID.matcher(signature);
-        if (m.find()) {
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    private static Optional<String> signerHost(Headers headers) {
+        return signedKeyId(headers).flatMap(keyId -> {
             try {
-                return Optional.ofNullable(URI.create(m.group(1)).getHost());
+                return Optional.ofNullable(URI.create(keyId).getHost());
             } catch (IllegalArgumentException e) {
                 return Optional.empty();
             }
-        }
-        return Optional.empty();
+        });
     }
 
     private boolean allow(String host) {

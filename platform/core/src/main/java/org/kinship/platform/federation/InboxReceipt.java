@@ -27,11 +27,8 @@ public class InboxReceipt {
     protected InboxReceipt() {
     }
 
-    InboxReceipt(URI activity, String actorHost, Instant now) {
-        this.activityIri = activity.toString();
-        this.activityHash = Hashes.sha256(activityIri);
-        this.actorHost = actorHost;
-        this.receivedAt = now;
+    String hash() {
+        return activityHash;
     }
 
     static String hashOf(URI activity) {

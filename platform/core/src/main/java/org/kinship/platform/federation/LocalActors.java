@@ -66,6 +66,12 @@ public class LocalActors {
     @Inject
     FederatedMeetupDoor meetups;
 
+    @Inject
+    ThreadContexts contexts;
+
+    @Inject
+    GroupOutboxes outboxes;
+
     private final LocalIris iris = LocalIris.configured();
 
     public LocalIris iris() {
@@ -167,11 +173,14 @@ public class LocalActors {
         });
     }
 
-    /** A community's collections: followers and outbox as counts only, moderators as a list of their actors. */
+    /**
+     * A community's collections: followers as a count only, moderators as a list of their actors, the outbox as
+     * the group's announces of its most recently shared threads.
+     */
     public Optional<JsonObject> groupCollection(String slug, String part) {
         return federatingCommunity(slug).flatMap(c -> switch (part) {
             case "followers" -> Optional.of(CollectionDocuments.ordered(iris.groupPart(slug, part), follows.followerCount(c.id()), null));
-            case "outbox" -> Optional.of(CollectionDocuments.ordered(iris.groupPart(slug, part), 0, null));
+            case "outbox" -> Optional.of(outboxes.recent(c));
             case "moderators" -> Optional.of(CollectionDocuments.orderedOf(iris.groupPart(slug, part),
                     communities.members(c.id(), MembershipStatus.ACTIVE).stream()
                             .filter(m -> m.role().canModerate()).map(m -> iris.member(m.id())).toList()));
@@ -194,6 +203,21 @@ public class LocalActors {
         return sharedThread(threadId).flatMap(t -> forum.openingPost(t.thread().id())
                 .filter(p -> !p.isGone())
                 .map(p -> publisher.postDocument(t.community(), t.thread(), p)));
+    }
+
+    /**
+     * A shared thread's FEP-7888 context collection ({@code page} 0) or one of its pages (from 1). Only a
+     * thread this community started can be listed: a copy of another community's thread has its context there.
+     */
+    public Optional<JsonObject> threadContext(UUID threadId, int page) {
+        if (page < 0) {
+            throw new IllegalArgumentException("pages are counted from 1");
+        }
+        return sharedThread(threadId)
+                .filter(t -> !isCopyOfRemoteThread(t))
+                .filter(t -> forum.openingPost(t.thread().id()).filter(p -> !p.isGone()).isPresent())
+                .map(t -> page == 0 ? contexts.collection(t.community(), t.thread())
+                        : contexts.page(t.community(), t.thread(), page));
     }
 
     public Optional<JsonObject> post(UUID postId) {
@@ -224,6 +248,14 @@ public class LocalActors {
             return Optional.empty();
         }
         return communities.find(thread.community()).filter(c -> gate.federates(c.id())).map(c -> new Shared(c, thread));
+    }
+
+    /** A thread copied here from a community we follow (its Page came from elsewhere). */
+    private boolean isCopyOfRemoteThread(Shared shared) {
+        return em.createQuery("select count(o) from FederatedObject o where o.key.communityId = :c and o.localId = :t "
+                        + "and o.kind = :k", Long.class)
+                .setParameter("c", shared.community().id().value()).setParameter("t", shared.thread().id())
+                .setParameter("k", FederatedObject.Kind.THREAD).getSingleResult() > 0;
     }
 
     private Optional<Community> federatingCommunity(String slug) {

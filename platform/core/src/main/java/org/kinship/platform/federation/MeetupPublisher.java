@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.kinship.federation.document.ActivityDocuments;
 import org.kinship.federation.document.Addressing;
 import org.kinship.federation.document.ObjectDocuments;
+import org.kinship.federation.jsonld.EventStatus;
 import org.kinship.platform.community.Community;
 import org.kinship.platform.community.CommunityId;
 import org.kinship.platform.community.CommunityRepository;
@@ -40,7 +41,9 @@ import org.kinship.platform.meetup.RsvpStatus;
  * is on; then each date still to come is one {@code Event} (FEP-8a8e, in the shape Mobilizon reads) at
  * {@code /ap/meetups/{date}}, attributed to the group, whose followers get it as the group's Announce of a
  * {@code Create}, {@code Update} or {@code Delete} (FEP-1b12). Only a count of who is going leaves, never a
- * name; remote people who answered about a date also get its Update or Delete. Also: a member's answer about a copy of another community's meetup goes to that community as
+ * name, and a change of that count reaches followers as one Update per interval ({@link ParticipantCounts});
+ * remote people who answered about a date also get its Update or Delete. A cancelled date is sent as Mobilizon
+ * sends one ({@code Update} with {@code ical:status CANCELLED}) and as a {@code Delete}. Also: a member's answer about a copy of another community's meetup goes to that community as
  * {@code Join} or {@code Leave}.
  *
  * <p>Observers are synchronous, inside the use case's transaction, so the outbox row commits with the change.
@@ -97,10 +100,32 @@ public class MeetupPublisher {
         announceEvent(moved.community(), moved.meetup(), moved.occurrence(), true);
     }
 
-    /** A cancelled date is deleted where it was sent (Mobilizon and Kinship both take it off their calendars). */
+    /**
+     * A cancelled date goes out twice: first as an {@code Update} of its Event with {@code ical:status CANCELLED}
+     * (how Mobilizon itself cancels: its participants are told it is cancelled, and a Kinship peer cancels its copy
+     * and tells who said they'd go), then as the {@code Delete} every peer has always understood, for peers that
+     * do not read the status (Kinship before it did, readers of plain AS Events). We stop serving the date too, so
+     * the Delete says what our server says; a peer that got the Update first has already shown the cancellation,
+     * and Kinship keeps its cancelled copy (a Delete of a cancelled copy changes nothing). Mobilizon drops the event
+     * on the Delete: the cost of one signal that every peer handles.
+     */
     void cancelled(@Observes MeetupEvent.Cancelled cancelled) {
-        shared(cancelled.community(), cancelled.meetup(), false)
-                .ifPresent(s -> announceDelete(s.community(), cancelled.occurrence()));
+        shared(cancelled.community(), cancelled.meetup(), false).ifPresent(s -> {
+            meetups.date(cancelled.occurrence()).ifPresent(d -> announceCancelledEvent(s.community(), d));
+            announceDelete(s.community(), cancelled.occurrence());
+        });
+    }
+
+    private void announceCancelledEvent(Community community, FederatedMeetupDoor.Date date) {
+        Instant now = clock.instant();
+        JsonObject event = event(iris, community.slug().value(), date.meetup(), date.occurrence(), meetups.going(date.occurrence().id()),
+                now, EventStatus.CANCELLED);
+        String slug = community.slug().value();
+        ActivityDocuments.Act act = new ActivityDocuments.Act(iris.activity(UUID.randomUUID()), iris.group(slug),
+                Addressing.publicly(iris.groupPart(slug, "followers")), iris.group(slug), now);
+        JsonObject update = ActivityDocuments.update(act, event);
+        publisher.announce(community, update, null);
+        tellParticipants(community, date.occurrence().id(), update);
     }
 
     /**
@@ -126,7 +151,21 @@ public class MeetupPublisher {
         }
     }
 
+    /**
+     * The going count of a date changed (debounced by {@link ParticipantCounts}): its Event again, as it is now,
+     * to the group's followers only. Remote participants hear of changes that matter to them (time, place,
+     * cancellation); a count is for calendars, and a person waiting for a place should not get mail each time.
+     */
+    void countChanged(CommunityId community, MeetupId meetup, OccurrenceId date) {
+        announceEvent(community, meetup, date, true, false);
+    }
+
     private void announceEvent(CommunityId communityId, MeetupId meetupId, OccurrenceId date, boolean update) {
+        announceEvent(communityId, meetupId, date, update, update);
+    }
+
+    private void announceEvent(CommunityId communityId, MeetupId meetupId, OccurrenceId date, boolean update,
+                               boolean toParticipants) {
         Optional<Shared> shared = shared(communityId, meetupId, true);
         if (shared.isEmpty()) {
             return;
@@ -143,7 +182,7 @@ public class MeetupPublisher {
                 Addressing.publicly(iris.groupPart(slug, "followers")), iris.group(slug), now);
         JsonObject activity = update ? ActivityDocuments.update(act, event) : ActivityDocuments.create(act, event);
         publisher.announce(community, activity, null);
-        if (update) {
+        if (toParticipants) {
             tellParticipants(community, date, activity);
         }
     }
@@ -218,13 +257,20 @@ public class MeetupPublisher {
      * approval), else {@code free}. {@code participantCount} is how many are going; nobody is named.
      */
     static JsonObject event(LocalIris iris, String slug, Meetup meetup, Occurrence date, long going, Instant updated) {
+        return event(iris, slug, meetup, date, going, updated,
+                date.cancelled() || meetup.status() == Meetup.Status.CANCELLED ? EventStatus.CANCELLED : EventStatus.CONFIRMED);
+    }
+
+    static JsonObject event(LocalIris iris, String slug, Meetup meetup, Occurrence date, long going, Instant updated,
+                            EventStatus status) {
         URI group = iris.group(slug);
         MeetupDetails d = meetup.details();
         ObjectDocuments.Posting posting = new ObjectDocuments.Posting(iris.meetup(date.id().value()), group, group, null,
                 Addressing.publicly(group), meetup.createdAt(), updated, datePage(iris, slug, meetup, date));
         ObjectDocuments.Meetup details = new ObjectDocuments.Meetup(meetup.title(), date.startsAt(), date.endsAt(),
                 meetup.timeZone(), d.address() == null ? null : new ObjectDocuments.Place(d.address(), null),
-                d.onlineUrl() != null, d.capacity(), (int) Math.min(Integer.MAX_VALUE, going), CATEGORY, d.approvalRequired());
+                d.onlineUrl() != null, d.capacity(), (int) Math.min(Integer.MAX_VALUE, going), CATEGORY, d.approvalRequired(),
+                status);
         return ObjectDocuments.event(posting, details, new ObjectDocuments.Body(html(d), null, null));
     }
 

@@ -91,7 +91,7 @@ public class Publisher {
             return; // a copy of another community's thread is not ours to share
         }
         if (sharing.shared()) {
-            forum.openingPost(thread.id()).ifPresent(opening -> publishInSharedThread(community, thread, opening, false));
+            forum.openingPost(thread.id()).ifPresent(opening -> publishSharing(community, thread, opening));
         } else {
             announceDelete(community, iris.thread(thread.id()), iris.group(community.slug().value()));
         }
@@ -169,6 +169,21 @@ public class Publisher {
         announce(community, activity, null);
     }
 
+    /**
+     * A moderator banned an author who writes from another server: the group sends a {@code Block} (target: the
+     * group, as Lemmy and Mbin send a community ban) to that actor, so their server knows, and announces it to its
+     * followers, so every copy of the community's threads stops taking their words. The moderator's reason stays
+     * here. The caller has checked that the community federates.
+     */
+    void blocked(Community community, RemoteActor actor) {
+        URI group = iris.group(community.slug().value());
+        URI id = iris.activity(UUID.randomUUID());
+        JsonObject block = ActivityDocuments.block(new ActivityDocuments.Act(id, group, Addressing.publicly(group), group,
+                clock.instant()), actor.iri(), group, null, null);
+        outbox.send(community.id().value(), id, community.id().value(), block, List.of(actor.deliveryInbox()));
+        announce(community, block, null);
+    }
+
     private void announceDelete(Community community, URI object, URI actor) {
         String slug = community.slug().value();
         URI id = iris.activity(UUID.randomUUID());
@@ -179,6 +194,10 @@ public class Publisher {
 
     /** The group passes an activity on to its followers (FEP-1b12), except to the server it came from. */
     void announce(Community community, JsonObject activity, String exceptHost) {
+        announce(community, activity, exceptHost, iris.activity(UUID.randomUUID()), clock.instant());
+    }
+
+    private void announce(Community community, JsonObject activity, String exceptHost, URI id, java.time.Instant published) {
         List<URI> inboxes = follows.followers(community.id()).stream()
                 .filter(a -> gate.admits(community.id(), a.iri()))
                 .filter(a -> exceptHost == null || !exceptHost.equalsIgnoreCase(a.host()))
@@ -187,10 +206,22 @@ public class Publisher {
             return;
         }
         String slug = community.slug().value();
-        URI id = iris.activity(UUID.randomUUID());
         JsonObject announce = ActivityDocuments.announce(id, iris.group(slug), iris.groupPart(slug, "followers"),
-                activity, clock.instant());
+                activity, published);
         outbox.send(community.id().value(), id, community.id().value(), announce, inboxes);
+    }
+
+    /** The thread goes out as a Page, with the ids its group's outbox lists it by (see GroupOutboxes#sharingIds). */
+    private void publishSharing(Community community, ForumThread thread, Post opening) {
+        if (opening.isGone() || thread.sharedAt() == null) {
+            return;
+        }
+        GroupOutboxes.Sent ids = GroupOutboxes.sharingIds(iris, thread);
+        String slug = community.slug().value();
+        ActivityDocuments.Act act = new ActivityDocuments.Act(ids.createId(), iris.member(opening.author()),
+                Addressing.publicly(iris.group(slug)), iris.group(slug), ids.created());
+        announce(community, ActivityDocuments.create(act, postDocument(community, thread, opening)), null, ids.announceId(),
+                ids.announced());
     }
 
     private void publishInSharedThread(Community community, ForumThread thread, Post post, boolean edit) {

@@ -89,6 +89,7 @@ public class Receiver {
             case JOIN, LEAVE -> meetups.received(activity, sender, communities, null);
             case LIKE -> like(activity, sender, communities, true);
             case LOCK -> lock(activity, sender, communities, true);
+            case BLOCK -> blocked(activity, sender, communities);
             default -> LOG.fine(() -> "Accepted and ignored: " + activity.type() + " " + activity.id().orElse(null));
         }
     }
@@ -146,6 +147,20 @@ public class Receiver {
         }
     }
 
+    /**
+     * Someone elsewhere blocks one of our Groups: they want nothing from it, so the follows between them end. A
+     * Block of anyone else (a group telling its followers whom it banned, FEP-1b12) changes nothing here: what
+     * that group removes reaches us as its Deletes.
+     */
+    private void blocked(Incoming activity, RemoteActor sender, List<Community> communities) {
+        URI object = activity.object().flatMap(Ref::id).orElseThrow(() -> refuse("A Block needs an object."));
+        for (Community c : communities) {
+            if (object.equals(iris.group(c.slug().value()))) {
+                follows.blockedBy(c, sender);
+            }
+        }
+    }
+
     // --- threads and replies ------------------------------------------------------------------------------
 
     private void announce(Incoming activity, RemoteActor group, List<Community> communities) {
@@ -169,8 +184,16 @@ public class Receiver {
             case UPDATE -> update(inner, innerActor, following, group);
             case DELETE -> delete(inner, null, innerActor, following, group);
             case LOCK -> lockByOrigin(inner, group, following, true);
-            case UNDO -> inner.embeddedActivity().filter(i -> i.type() == org.kinship.federation.jsonld.ActivityType.LOCK)
-                    .ifPresent(i -> lockByOrigin(i, group, following, false));
+            // A heart given in the origin's thread (the group passes its members' Likes on, as we do): one here too.
+            case LIKE -> like(inner, innerActor, following, true);
+            case UNDO -> inner.embeddedActivity().ifPresent(i -> {
+                if (i.type() == org.kinship.federation.jsonld.ActivityType.LOCK) {
+                    lockByOrigin(i, group, following, false);
+                } else if (i.type() == org.kinship.federation.jsonld.ActivityType.LIKE
+                        && i.actor().map(innerActor.iri()::equals).orElse(false)) {
+                    like(i, innerActor, following, false);
+                }
+            });
             default -> LOG.fine(() -> "Announced " + inner.type() + " ignored");
         }
     }

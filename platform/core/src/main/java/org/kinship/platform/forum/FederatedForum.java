@@ -84,8 +84,8 @@ public class FederatedForum {
         Set<String> crisis = safety.detect(community, body.text() + "\n" + (body.contentWarning() == null ? "" : body.contentWarning()));
         Post post = new Post(thread, author, thread.nextSeq(now), answered, body, !crisis.isEmpty(), now);
         repository.persist(post);
-        Post opening = repository.openingPost(thread.id()).orElseThrow();
-        written(community, thread, post, answered == null ? opening.author() : answered.author(), crisis);
+        // The thread's author is the opening post's: no need to read that post for the notice.
+        written(community, thread, post, answered == null ? thread.author() : answered.author(), crisis);
         return post;
     }
 

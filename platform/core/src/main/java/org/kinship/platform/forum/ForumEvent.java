@@ -1,5 +1,6 @@
 package org.kinship.platform.forum;
 
+import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import org.kinship.platform.community.CommunityId;
@@ -45,6 +46,16 @@ public sealed interface ForumEvent {
      * observer to ask.
      */
     record PostDeleted(CommunityId community, UUID threadId, UUID postId, boolean byModerator) implements ForumEvent {
+    }
+
+    /**
+     * A local member gave ({@code hearted}) or took back a heart on a post. Fired only when that changed, and
+     * only for the heart (the reaction other servers know, as {@code Like}); the other reactions stay here.
+     * {@code reaction} and {@code heartedAt} are those of the heart's row, so the heart's {@code Like} can be
+     * named again when it is taken back.
+     */
+    record PostHearted(CommunityId community, UUID threadId, UUID postId, MemberId member, UUID reaction,
+                       Instant heartedAt, boolean hearted) implements ForumEvent {
     }
 
     /** A moderator locked ({@code locked}) or unlocked a thread. Fired only when that changed. */

@@ -274,7 +274,8 @@ public class ForumService {
             throw new KinshipException(ErrorCode.REPLY_TARGET_GONE, "This post was deleted or hidden.");
         }
         if (repository.reaction(post.id(), reader.id(), kind).isEmpty()) {
-            repository.persist(new Reaction(post, reader.id(), kind, clock.instant()));
+            Reaction reaction = new Reaction(post, reader.id(), kind, clock.instant());
+            repository.persist(reaction);
             try {
                 repository.flush();
             } catch (PersistenceException e) {
@@ -282,7 +283,9 @@ public class ForumService {
                     throw e;
                 }
                 // The same reaction arrived twice at once: the first one stands, which is what was asked.
+                return;
             }
+            hearted(community, post, reaction, true);
         }
     }
 
@@ -290,7 +293,18 @@ public class ForumService {
         Community community = communities.requireBySlug(slug);
         Reader reader = access.reader(caller, community);
         Post post = requireReadablePost(reader, community, postId);
-        repository.reaction(post.id(), reader.id(), kind).ifPresent(repository::remove);
+        repository.reaction(post.id(), reader.id(), kind).ifPresent(reaction -> {
+            repository.remove(reaction);
+            hearted(community, post, reaction, false);
+        });
+    }
+
+    /** Hearts are the one reaction other servers know (as Like): federation hears of them, and of no other. */
+    private void hearted(Community community, Post post, Reaction reaction, boolean hearted) {
+        if (reaction.kind() == ReactionKind.HEART) {
+            events.fire(new ForumEvent.PostHearted(community.id(), post.threadId(), post.id(),
+                    new MemberId(reaction.memberId()), reaction.id(), reaction.createdAt(), hearted));
+        }
     }
 
     // ---- sharing beyond the community ----

@@ -44,6 +44,18 @@ public class Reaction {
         this.createdAt = now;
     }
 
+    public UUID id() {
+        return id;
+    }
+
+    public ReactionKind kind() {
+        return kind;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
     public UUID postId() {
         return postId;
     }

@@ -256,7 +256,8 @@ public class ModerationService {
         Membership moderator = communityAccess.requireModerator(caller, community);
         String why = reasonOf(reason);
         Membership member = communities.member(community.id(), target)
-                .filter(Membership::isActive)
+                // Someone who writes from another server (a REMOTE membership) can be banned; muting is for members here.
+                .filter(m -> m.isActive() || (action == Type.BAN && m.isRemote()))
                 .orElseThrow(() -> new KinshipException(ErrorCode.MEMBER_NOT_FOUND, "No such member in " + community.name() + "."));
         if (member.id().equals(moderator.id())) {
             throw new KinshipException(ErrorCode.FORBIDDEN, "Moderators cannot mute or ban themselves.");

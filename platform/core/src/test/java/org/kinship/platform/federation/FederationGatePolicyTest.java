@@ -44,4 +44,21 @@ class FederationGatePolicyTest {
         assertFalse(oneBlocked.admits(WALKER));
         assertTrue(oneBlocked.admits(OTHER));
     }
+
+    @Test
+    void aFetchInAServersNameIsAdmittedWhenAnyoneOnThatServerIs() {
+        URI instance = URI.create("https://lemmy.example/");
+        URI group = URI.create("https://lemmy.example/c/walkers");
+        FederationGate.Policy byGroup = new FederationGate.Policy(FederationMode.ALLOW_LIST, Set.of(group.toString()), Set.of(), 0);
+        assertFalse(byGroup.admits(instance), "the instance actor is not the allowed group");
+        assertTrue(byGroup.admitsServerOf(instance), "but it speaks for the server the group is on");
+        assertFalse(byGroup.admitsServerOf(URI.create("https://elsewhere.example/actor")));
+        FederationGate.Policy blockedHost = new FederationGate.Policy(FederationMode.ALLOW_LIST, Set.of(group.toString()),
+                Set.of("lemmy.example"), 0);
+        assertFalse(blockedHost.admitsServerOf(instance), "a blocked server stays out");
+        FederationGate.Policy blockedSigner = new FederationGate.Policy(FederationMode.ALLOW_LIST, Set.of(group.toString()),
+                Set.of(WALKER.toString()), 0);
+        assertFalse(blockedSigner.admitsServerOf(WALKER), "a blocked actor does not sign its way in");
+        assertFalse(new FederationGate.Policy(FederationMode.OFF, Set.of("lemmy.example"), Set.of(), 0).admitsServerOf(instance));
+    }
 }

@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.NotificationOptions;
-import jakarta.enterprise.util.TypeLiteral;
-import java.lang.annotation.Annotation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -19,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
+import org.kinship.platform.RecordingEvent;
 import org.kinship.platform.account.AccountId;
 import org.kinship.platform.account.Caller;
 import org.kinship.platform.community.Community;
@@ -111,7 +107,7 @@ class SharingUseCasesTest {
         access.repository = repository;
         forum.access = access;
         forum.clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        forum.events = new Recorder();
+        forum.events = new RecordingEvent<>(fired);
         forum.notifications = new NotificationService() {
             @Override
             public void moderationOutcome(Community where, MemberId recipient, UUID threadId, UUID postId, String detail) {
@@ -248,38 +244,5 @@ class SharingUseCasesTest {
         forum.delete(other, "town", post.id());
         assertTrue(post.deleted());
         assertEquals(List.of(new ForumEvent.PostDeleted(community.id(), t.id(), post.id(), false)), fired);
-    }
-
-    /** Records what the service fires, as CDI would deliver it to observers. */
-    private final class Recorder implements Event<ForumEvent> {
-        @Override
-        public void fire(ForumEvent event) {
-            fired.add(event);
-        }
-
-        @Override
-        public <U extends ForumEvent> CompletionStage<U> fireAsync(U event) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <U extends ForumEvent> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Event<ForumEvent> select(Annotation... qualifiers) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <U extends ForumEvent> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <U extends ForumEvent> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

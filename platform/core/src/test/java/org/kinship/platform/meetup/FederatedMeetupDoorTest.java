@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.NotificationOptions;
-import jakarta.enterprise.util.TypeLiteral;
-import java.lang.annotation.Annotation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +14,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
+import org.kinship.platform.RecordingEvent;
 import org.kinship.platform.community.CommunityId;
 import org.kinship.platform.community.MemberId;
 
@@ -44,7 +40,7 @@ class FederatedMeetupDoorTest {
         MeetupService service = new MeetupService();
         service.repository = repository;
         service.clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        service.events = new Recorder();
+        service.events = new RecordingEvent<>(fired);
         door.repository = repository;
         door.service = service;
         door.events = service.events;
@@ -240,38 +236,6 @@ class FederatedMeetupDoorTest {
 
         @Override
         public void flush() {
-        }
-    }
-
-    private final class Recorder implements Event<MeetupEvent> {
-        @Override
-        public void fire(MeetupEvent event) {
-            fired.add(event);
-        }
-
-        @Override
-        public <U extends MeetupEvent> CompletionStage<U> fireAsync(U event) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <U extends MeetupEvent> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Event<MeetupEvent> select(Annotation... qualifiers) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <U extends MeetupEvent> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <U extends MeetupEvent> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
-            throw new UnsupportedOperationException();
         }
     }
 }

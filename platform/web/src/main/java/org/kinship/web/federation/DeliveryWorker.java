@@ -19,11 +19,16 @@ import org.kinship.platform.federation.Deliveries;
  * queue transaction is held while a peer answers slowly; a crash mid-attempt redelivers the message, and the
  * peer's inbox is idempotent by activity id. As many deliveries run at once as the MDB pool allows
  * (KINSHIP_DELIVERY_CONSUMERS).
+ *
+ * <p>{@code consumerWindowSize} 0: a consumer takes the next message only when it is free. With Artemis's default
+ * window each consumer buffers messages ahead, and a message buffered behind an attempt that waits for a host that
+ * never answers waited with it (the federation benchmark saw a live host's delivery held 30 s that way).
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/KinshipDelivery"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${kinship.delivery.consumers:16}")
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${kinship.delivery.consumers:16}"),
+        @ActivationConfigProperty(propertyName = "consumerWindowSize", propertyValue = "0")
 })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DeliveryWorker implements MessageListener {

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.kinship.federation.document.Contexts;
 import org.kinship.federation.document.Discovery;
 import org.kinship.federation.document.JsonBytes;
@@ -75,10 +76,19 @@ public class FederationServlet extends HttpServlet {
         }
         LocalIris.Named n = named.get();
         Optional<String> part = n.part();
+        // Only a thread's context is paged; elsewhere a query is ignored, as it always was.
+        OptionalInt page = "threads".equals(n.kind()) && part.filter("context"::equals).isPresent()
+                ? pageNumber(request.getParameter("page")) : OptionalInt.of(0);
+        if (page.isEmpty()) {
+            error(response, 400, "page_invalid", "Pages are numbered from 1: ?page=1.");
+            return;
+        }
         Optional<JsonObject> document = switch (n.kind()) {
             case "communities" -> part.isEmpty() ? actors.group(n.key()) : actors.groupCollection(n.key(), part.get());
             case "members" -> n.uuid().flatMap(id -> part.isEmpty() ? actors.member(id) : actors.memberCollection(id, part.get()));
-            case "threads" -> part.isEmpty() ? n.uuid().flatMap(actors::thread) : Optional.empty();
+            case "threads" -> part.isEmpty() ? n.uuid().flatMap(actors::thread)
+                    : part.get().equals("context") ? n.uuid().flatMap(id -> actors.threadContext(id, page.getAsInt()))
+                    : Optional.<JsonObject>empty();
             case "posts" -> part.isEmpty() ? n.uuid().flatMap(actors::post) : Optional.empty();
             case "meetups" -> part.isEmpty() ? n.uuid().flatMap(actors::meetup) : Optional.empty();
             default -> Optional.empty();
@@ -89,6 +99,16 @@ public class FederationServlet extends HttpServlet {
             response.setHeader("Location", document.get().getString("url"));
             response.setHeader("Vary", "Accept");
             return;
+        }
+        if (document.isPresent()) {
+            // A community in allow-list mode shares with the servers it chose only: their fetches are signed.
+            String query = request.getQueryString();
+            URI target = URI.create(actors.iris().base() + path + (query == null ? "" : "?" + query));
+            Optional<Inbox.Outcome> refused = inbox.refusesFetch(n, target, headers(request));
+            if (refused.isPresent()) {
+                error(response, refused.get().status(), refused.get().code(), refused.get().message());
+                return;
+            }
         }
         answer(response, document, ACTIVITY_JSON, false);
     }
@@ -118,6 +138,10 @@ public class FederationServlet extends HttpServlet {
             response.setStatus(202);
             return;
         }
+        if (outcome.status() == 429 || outcome.status() == 503) {
+            // Both say "not now": peers that honour Retry-After come back then instead of at their own pace.
+            response.setHeader("Retry-After", "60");
+        }
         error(response, outcome.status(), outcome.code(), outcome.message());
     }
 
@@ -137,6 +161,17 @@ public class FederationServlet extends HttpServlet {
             return n.uuid().<Inbox.Address>map(Inbox.MemberInbox::new).orElse(null);
         }
         return null;
+    }
+
+    /** A collection page asked for: absent is 0 (the collection itself), else a number from 1; empty when invalid. */
+    static OptionalInt pageNumber(String page) {
+        if (page == null) {
+            return OptionalInt.of(0);
+        }
+        if (!page.matches("[1-9][0-9]{0,8}")) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(Integer.parseInt(page));
     }
 
     private static String path(HttpServletRequest request) {
