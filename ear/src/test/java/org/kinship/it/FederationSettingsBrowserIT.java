@@ -249,9 +249,11 @@ class FederationSettingsBrowserIT {
 
             item.findElement(By.cssSelector("h3 a")).click();
             ada.awaitUrlContaining("/forum/t/" + remoteId);
-            WebElement meta = ada.await(By.cssSelector("p.thread-meta [data-test='origin']"));
-            assertTrue(meta.getText().startsWith("From " + handle), meta.getText());
-            assertEquals(pageId, meta.findElement(By.tagName("a")).getAttribute("href"));
+            // Read inside the wait: the thread page paints its header again when its data arrives.
+            String metaLink = ada.awaitRead(By.cssSelector("p.thread-meta [data-test='origin']"),
+                    e -> e.getText() + " -> " + e.findElement(By.tagName("a")).getAttribute("href"),
+                    s -> s.startsWith("From " + handle));
+            assertTrue(metaLink.endsWith(" -> " + pageId), metaLink);
             assertTrue(ada.driver().findElements(By.cssSelector("article[data-test='post'] [data-test='origin']")).isEmpty(),
                     "the opening post does not say it again");
             assertTrue(ada.scrollWidth() <= 360, "the thread fits a phone");

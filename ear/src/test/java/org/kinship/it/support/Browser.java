@@ -78,6 +78,27 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /**
+     * Waits until what {@code read} takes from the element {@code by} finds passes {@code check}, and returns it.
+     * A page may paint an element twice (first from what it had, then from fresh data); reading inside the wait
+     * survives that swap, where an element held from {@link #await} would go stale.
+     */
+    public <T> T awaitRead(By by, java.util.function.Function<WebElement, T> read, java.util.function.Predicate<T> check) {
+        java.util.concurrent.atomic.AtomicReference<T> last = new java.util.concurrent.atomic.AtomicReference<>();
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(20))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                    .until(d -> {
+                        T value = read.apply(d.findElement(by));
+                        last.set(value);
+                        return check.test(value) ? value : null;
+                    });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("waited 20 s for " + by + "; last read: " + last.get(), e);
+        }
+    }
+
     /** Waits until no element matches: a form closing after its request succeeded, say. */
     public void awaitGone(By by) {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.invisibilityOfElementLocated(by));

@@ -159,9 +159,14 @@ public final class FakePeer implements AutoCloseable {
     /** The same, with a chosen clock and a last chance to spoil the signed headers (for the hostile tests). */
     public HttpResponse<String> post(URI inbox, byte[] body, Actor signer, Clock clock,
                                      java.util.function.UnaryOperator<Headers> tamper) {
-        HttpMessage signed = new Signer(signer.keyId(), signer.keys().getPrivate(), clock)
-                .sign(HttpMessage.request("POST", inbox, Headers.of("Content-Type", "application/activity+json"), body));
-        return send(inbox, tamper.apply(signed.headers()), body);
+        return send(inbox, tamper.apply(signedPostHeaders(inbox, body, signer, clock)), body);
+    }
+
+    /** The headers of a POST of {@code body} to {@code inbox} signed by {@code signer}, Host included. */
+    public Headers signedPostHeaders(URI inbox, byte[] body, Actor signer, Clock clock) {
+        return new Signer(signer.keyId(), signer.keys().getPrivate(), clock)
+                .sign(HttpMessage.request("POST", inbox, Headers.of("Content-Type", "application/activity+json"), body))
+                .headers();
     }
 
     /** A GET signed by {@code signer} (cavage rsa-sha256 over request-target, host and date), as servers fetch. */

@@ -143,6 +143,8 @@ public class Inbox {
     private final Recently<java.util.UUID, CommunityId> placeOf = new Recently<>(java.time.Duration.ofHours(1), 100_000);
     /** Parsing a PEM key costs more than verifying a signature with it. Keyed by the PEM itself: never stale. */
     private final Recently<String, java.security.PublicKey> parsedKeys = new Recently<>(java.time.Duration.ofHours(1), 50_000);
+    /** Actors being fetched again right now, by IRI: one fetch per actor at a time (see refreshed). */
+    private final Map<URI, CompletableFuture<RemoteActor>> refreshing = new ConcurrentHashMap<>();
     private final Recently<java.util.UUID, List<CommunityId>> following = new Recently<>(java.time.Duration.ofSeconds(10), 50_000);
 
     /**
@@ -419,6 +421,33 @@ public class Inbox {
      * the stored row serves them as well as their own fetch would have.
      */
     private RemoteActor refreshed(URI owner, String keyId) {
+        CompletableFuture<RemoteActor> mine = new CompletableFuture<>();
+        CompletableFuture<RemoteActor> fetching = refreshing.putIfAbsent(owner, mine);
+        if (fetching != null) {
+            // The first activities of a new actor come in together (a peer delivers on several connections):
+            // one fetch serves them all, instead of each asking its server and tripping our per-host limit.
+            try {
+                return fetching.get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("The server is stopping.", stopping); // the key is unavailable
+            } catch (ExecutionException | TimeoutException failed) {
+                throw new IllegalStateException("The other fetch of " + owner + " failed.", failed); // so this one did too
+            }
+        }
+        try {
+            RemoteActor actor = fetchAgain(owner, keyId);
+            mine.complete(actor);
+            return actor;
+        } catch (Throwable e) { // also a checked exception the transaction interceptor rethrows as it is
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            refreshing.remove(owner, mine);
+        }
+    }
+
+    private RemoteActor fetchAgain(URI owner, String keyId) {
         actors.forget(owner);
         try {
             return remoteActors.refresh(owner, Optional.empty());

@@ -9,14 +9,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.kinship.federation.document.Contexts;
 import org.kinship.federation.document.Discovery;
 import org.kinship.federation.document.JsonBytes;
-import org.kinship.federation.jsonld.ActivityReader;
 import org.kinship.federation.signature.Headers;
 import org.kinship.platform.federation.Inbox;
 import org.kinship.platform.federation.LocalActors;
@@ -113,54 +111,31 @@ public class FederationServlet extends HttpServlet {
         answer(response, document, ACTIVITY_JSON, false);
     }
 
+    /**
+     * Inbox POSTs normally come in by {@link InboxDoor}, in front of this servlet; they reach it while the door is
+     * not open yet (or in a container without Undertow) and are answered the same way.
+     */
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = path(request);
-        Inbox.Address address = inboxAddress(path);
+        Inbox.Address address = InboxPosts.address(path);
         if (address == null) {
             error(response, 405, "not_an_inbox", "Only inboxes take POSTs.");
             return;
         }
-        long declared = request.getContentLengthLong();
-        if (declared > ActivityReader.DEFAULT_MAX_BYTES) {
-            error(response, 413, "too_large", "Activities are limited to " + ActivityReader.DEFAULT_MAX_BYTES + " bytes.");
-            return;
-        }
-        byte[] body = readBounded(request.getInputStream(), ActivityReader.DEFAULT_MAX_BYTES);
-        if (body == null) {
-            error(response, 413, "too_large", "Activities are limited to " + ActivityReader.DEFAULT_MAX_BYTES + " bytes.");
-            return;
-        }
-        String query = request.getQueryString();
-        URI target = URI.create(actors.iris().base() + path + (query == null ? "" : "?" + query));
-        Inbox.Outcome outcome = inbox.receive(new Inbox.Delivery(address, target, headers(request), body, request.getRemoteAddr()));
+        byte[] body = request.getContentLengthLong() > InboxPosts.MAX_BYTES ? null
+                : readBounded(request.getInputStream(), InboxPosts.MAX_BYTES);
+        Inbox.Outcome outcome = body == null ? InboxPosts.tooLarge()
+                : InboxPosts.receive(inbox, actors.iris(), address, path, request.getQueryString(), headers(request), body,
+                        request.getRemoteAddr());
         if (outcome.isAccepted()) {
             response.setStatus(202);
             return;
         }
-        if (outcome.status() == 429 || outcome.status() == 503) {
-            // Both say "not now": peers that honour Retry-After come back then instead of at their own pace.
+        if (InboxPosts.saysRetryLater(outcome)) {
             response.setHeader("Retry-After", "60");
         }
         error(response, outcome.status(), outcome.code(), outcome.message());
-    }
-
-    private static Inbox.Address inboxAddress(String path) {
-        if (path.equals("/ap/inbox") || path.equals("/ap/actor/inbox")) {
-            return new Inbox.SharedInbox();
-        }
-        Optional<LocalIris.Named> named = LocalIris.parsePath(path);
-        if (named.isEmpty() || !named.get().part().map("inbox"::equals).orElse(false)) {
-            return null;
-        }
-        LocalIris.Named n = named.get();
-        if ("communities".equals(n.kind())) {
-            return new Inbox.GroupInbox(n.key());
-        }
-        if ("members".equals(n.kind())) {
-            return n.uuid().<Inbox.Address>map(Inbox.MemberInbox::new).orElse(null);
-        }
-        return null;
     }
 
     /** A collection page asked for: absent is 0 (the collection itself), else a number from 1; empty when invalid. */
@@ -217,8 +192,7 @@ public class FederationServlet extends HttpServlet {
     static void error(HttpServletResponse response, int status, String code, String message) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json; charset=utf-8");
-        String json = jakarta.json.Json.createObjectBuilder().add("error", code).add("message", message).build().toString();
-        response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream().write(InboxPosts.errorJson(code, message));
     }
 
 }
