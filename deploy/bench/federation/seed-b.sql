@@ -35,10 +35,10 @@ insert into membership (id, community_id, account_id, pseudonym, pseudonym_key, 
 values (md5('fed-bench-member:copy')::uuid, md5('fed-bench-community:copy')::uuid, md5('fed-bench-account:copy')::uuid,
         'Bench reader', 'benchreader', 'ADMIN', 'ACTIVE', null, now(), now(), 0, null);
 
--- FederatedForum.REMOTE_CATEGORY, as B makes it on the first remote thread
-insert into forum_category (id, community_id, name, description, sort_order, who_may_start, created_at, version)
+-- FederatedForum's category for remote threads, as B makes it on the first remote thread
+insert into forum_category (id, community_id, name, description, sort_order, who_may_start, created_at, version, holds_remote)
 values (md5('fed-bench-category:copy')::uuid, md5('fed-bench-community:copy')::uuid, 'From other communities',
-        'Threads shared by communities this one follows.', 1000, 'MODERATORS', now(), 0);
+        'Threads shared by communities this one follows.', 1000, 'MODERATORS', now(), 0, true);
 
 insert into remote_actor (id, iri, iri_hash, host, kind, preferred_username, name, inbox, shared_inbox, followers,
                           key_id, public_key_pem, fetched_at, version)

@@ -164,21 +164,7 @@ class FederationOutgoingIT {
         peer.await(x -> x.path().equals(walkers.inbox().getPath()) && x.type().equals("Follow"), DELIVERY)
                 .orElseThrow(() -> new AssertionError("no Follow: " + peer.received()));
 
-        String pageId = peer.newId("posts");
-        JsonObject page = Json.createObjectBuilder().add("id", pageId).add("type", "Page").add("name", "Benches on the way")
-                .add("content", "<p>Where to rest on a long walk.</p>").add("attributedTo", writer.id().toString())
-                .add("audience", walkers.id().toString())
-                .add("to", Json.createArrayBuilder().add("https://www.w3.org/ns/activitystreams#Public").add(walkers.id().toString()))
-                .build();
-        JsonObject create = Json.createObjectBuilder().add("id", peer.newId("activities")).add("type", "Create")
-                .add("actor", writer.id().toString()).add("object", page).add("audience", walkers.id().toString())
-                .add("to", Json.createArrayBuilder().add("https://www.w3.org/ns/activitystreams#Public")).build();
-        JsonObject announce = Json.createObjectBuilder().add("@context", "https://www.w3.org/ns/activitystreams")
-                .add("id", peer.newId("announces")).add("type", "Announce").add("actor", walkers.id().toString())
-                .add("object", create).add("to", Json.createArrayBuilder().add("https://www.w3.org/ns/activitystreams#Public"))
-                .build();
-        HttpResponse<String> accepted = peer.post(URI.create(groupId(f.slug) + "/inbox"), announce, walkers);
-        assertEquals(202, accepted.statusCode(), accepted::body);
+        String pageId = announcePage(f, walkers, writer, "Benches on the way");
 
         String threadId = copiedThread(f, "Benches on the way");
         String opening = postIds(f, Tokens.BO, threadId).get(0);
@@ -212,6 +198,51 @@ class FederationOutgoingIT {
                 .add("actor", fan.id().toString()).add("object", theirLike).build();
         assertEquals(202, peer.post(URI.create(groupId(f.slug) + "/inbox"), announced(walkers, theirUndo), walkers).statusCode());
         assertEquals(0, reactions(f, Tokens.BO, threadId, opening), "and its Undo takes it back");
+    }
+
+    @Test
+    void theCategoryForRemoteThreadsIsFoundByWhatItIsNotByItsName() {
+        ForumFixtures f = ForumFixtures.create("out-renamed");
+        mode(f.slug, "open");
+        FakePeer.Actor walkers = peer.actor("walkers-" + f.slug, "Group");
+        FakePeer.Actor writer = peer.actor("writer-" + f.slug, "Person");
+        Api.Reply following = Api.as(Tokens.COMMUNITY_ADMIN).post("/api/communities/" + f.slug + "/federation/following",
+                "{\"target\": " + Api.str(walkers.id().toString()) + "}");
+        assertEquals(200, following.status(), following::toString);
+        announcePage(f, walkers, writer, "First from elsewhere");
+        copiedThread(f, "First from elsewhere");
+        JsonObject made = remoteCategory(f);
+        assertEquals("From other communities", made.getString("name"), "named in the community's language (English)");
+
+        Api.Reply renamed = Api.as(Tokens.COMMUNITY_ADMIN).put(f.forum() + "/categories/" + made.getString("id"),
+                "{\"name\": \"Elsewhere\", \"sortOrder\": 1000, \"whoMayStart\": \"MODERATORS\"}");
+        assertEquals(200, renamed.status(), renamed::toString);
+        int categories = Api.as(Tokens.BO).get(f.forum() + "/categories").array().size();
+
+        announcePage(f, walkers, writer, "Second from elsewhere");
+        copiedThread(f, "Second from elsewhere");
+        JsonObject after = remoteCategory(f);
+        assertEquals(made.getString("id"), after.getString("id"), "the renamed category still takes them");
+        assertEquals("Elsewhere", after.getString("name"));
+        assertEquals(categories, Api.as(Tokens.BO).get(f.forum() + "/categories").array().size(), "no second one was made");
+        assertTrue(Api.as(Tokens.BO).get(f.forum() + "/categories").array().getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getBoolean("fromElsewhere")).count() == 1, "one category says it holds remote threads");
+    }
+
+    /** A Page by {@code writer}, announced by its Group to our community's inbox as Lemmy does; returns the Page's id. */
+    private static String announcePage(ForumFixtures f, FakePeer.Actor group, FakePeer.Actor writer, String title) {
+        String pageId = peer.newId("posts");
+        JsonObject page = Json.createObjectBuilder().add("id", pageId).add("type", "Page").add("name", title)
+                .add("content", "<p>Where to rest on a long walk.</p>").add("attributedTo", writer.id().toString())
+                .add("audience", group.id().toString())
+                .add("to", Json.createArrayBuilder().add("https://www.w3.org/ns/activitystreams#Public").add(group.id().toString()))
+                .build();
+        JsonObject create = Json.createObjectBuilder().add("id", peer.newId("activities")).add("type", "Create")
+                .add("actor", writer.id().toString()).add("object", page).add("audience", group.id().toString())
+                .add("to", Json.createArrayBuilder().add("https://www.w3.org/ns/activitystreams#Public")).build();
+        HttpResponse<String> accepted = peer.post(URI.create(groupId(f.slug) + "/inbox"), announced(group, create), group);
+        assertEquals(202, accepted.statusCode(), accepted::body);
+        return pageId;
     }
 
     private static JsonObject announced(FakePeer.Actor group, JsonObject activity) {
@@ -311,12 +342,16 @@ class FederationOutgoingIT {
 
     /** The copy of a remote thread, found where remote threads land, by its title. */
     private static String copiedThread(ForumFixtures f, String title) {
-        JsonObject category = Api.as(Tokens.BO).get(f.forum() + "/categories").array().getValuesAs(JsonObject.class).stream()
-                .filter(c -> c.getString("name").equals("From other communities")).findFirst()
-                .orElseThrow(() -> new AssertionError("no remote thread arrived"));
+        JsonObject category = remoteCategory(f);
         return Api.as(Tokens.BO).get(f.forum() + "/categories/" + category.getString("id") + "/threads").array()
                 .getValuesAs(JsonObject.class).stream().filter(t -> t.getString("title").equals(title)).findFirst()
                 .map(t -> t.getString("id")).orElseThrow(() -> new AssertionError("no copy titled " + title));
+    }
+
+    private static JsonObject remoteCategory(ForumFixtures f) {
+        return Api.as(Tokens.BO).get(f.forum() + "/categories").array().getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getBoolean("fromElsewhere")).findFirst()
+                .orElseThrow(() -> new AssertionError("no remote thread arrived"));
     }
 
     private static boolean announced(FakePeer.Received x, String type) {

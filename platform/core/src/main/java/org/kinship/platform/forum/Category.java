@@ -48,6 +48,10 @@ public class Category {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    /** Holds the threads copied from communities this one follows (FederatedForum); set once, when made. */
+    @Column(name = "holds_remote", nullable = false, updatable = false)
+    private boolean holdsRemote;
+
     @Version
     private long version;
 
@@ -59,6 +63,13 @@ public class Category {
         this.communityId = community.value();
         this.createdAt = now;
         update(details);
+    }
+
+    /** The category for threads copied from followed communities (only FederatedForum makes one). */
+    public static Category forRemoteThreads(CommunityId community, Details details, Instant now) {
+        Category made = new Category(community, details, now);
+        made.holdsRemote = true;
+        return made;
     }
 
     /** What an admin sets on a category. */
@@ -108,5 +119,9 @@ public class Category {
 
     public StartPolicy whoMayStart() {
         return whoMayStart;
+    }
+
+    public boolean holdsRemote() {
+        return holdsRemote;
     }
 }

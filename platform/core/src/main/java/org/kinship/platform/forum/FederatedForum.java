@@ -89,7 +89,7 @@ public class FederatedForum {
         return post;
     }
 
-    /** A thread from a community this one follows, in the "From other communities" category. */
+    /** A thread from a community this one follows, in the category for them ("From other communities"). */
     public ForumThread thread(Community community, String title, MemberId author, PostBody body) {
         Category category = remoteCategory(community);
         Instant now = clock.instant();
@@ -163,14 +163,25 @@ public class FederatedForum {
 
     private Category remoteCategory(Community community) {
         return repository.categories(community.id()).stream()
-                .filter(c -> REMOTE_CATEGORY.equals(c.name()))
+                .filter(Category::holdsRemote)
                 .findFirst()
                 .orElseGet(() -> {
-                    Category made = new Category(community.id(), new Category.Details(REMOTE_CATEGORY,
-                            "Threads shared by communities this one follows.", 1000, StartPolicy.MODERATORS), clock.instant());
+                    Category made = Category.forRemoteThreads(community.id(), remoteCategoryDetails(community.language()),
+                            clock.instant());
                     repository.persist(made);
                     return made;
                 });
+    }
+
+    /** Named in the community's language when Kinship speaks it (English and Norwegian), else in English. */
+    static Category.Details remoteCategoryDetails(String language) {
+        boolean norwegian = language != null && (language.equals("nb") || language.startsWith("nb-")
+                || language.equals("no") || language.startsWith("no-") || language.equals("nn") || language.startsWith("nn-"));
+        return norwegian
+                ? new Category.Details("Fra andre fellesskap", "Tråder som fellesskapene dette følger, deler.", 1000,
+                        StartPolicy.MODERATORS)
+                : new Category.Details(REMOTE_CATEGORY, "Threads shared by communities this one follows.", 1000,
+                        StartPolicy.MODERATORS);
     }
 
     private void written(Community community, ForumThread thread, Post post, MemberId answered, Set<String> crisis) {

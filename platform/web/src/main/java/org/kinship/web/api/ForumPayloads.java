@@ -10,7 +10,9 @@ public final class ForumPayloads {
     private ForumPayloads() {
     }
 
-    public record CategoryData(String id, String name, String description, int sortOrder, String whoMayStart) {
+    /** {@code fromElsewhere}: the category where threads shared by followed communities arrive (one per community). */
+    public record CategoryData(String id, String name, String description, int sortOrder, String whoMayStart,
+            boolean fromElsewhere) {
     }
 
     public record CategoryRequest(String name, String description, Integer sortOrder, String whoMayStart) {

@@ -348,7 +348,8 @@ public class ForumResource {
     }
 
     private static CategoryData category(Category c) {
-        return new CategoryData(c.id().toString(), c.name(), c.description(), c.sortOrder(), c.whoMayStart().name());
+        return new CategoryData(c.id().toString(), c.name(), c.description(), c.sortOrder(), c.whoMayStart().name(),
+                c.holdsRemote());
     }
 
     private static Category.Details details(CategoryRequest request) {
