@@ -8,9 +8,13 @@ import io.undertow.util.HeaderValues;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import jakarta.servlet.ServletContext;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -85,7 +89,7 @@ public final class InboxDoor implements HttpHandler {
         // Read in pieces and counted, rather than receiveFullBytes with a limit: past a limit Undertow drops the
         // connection, and the peer would read a reset instead of its 413. Past ours, the rest is read and dropped.
         long declared = exchange.getRequestContentLength();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
+        ByteArrayOutputStream body = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
         boolean[] over = {false};
         exchange.getRequestReceiver().receivePartialBytes(
                 (read, piece, last) -> {
@@ -103,7 +107,7 @@ public final class InboxDoor implements HttpHandler {
                         answer(read, InboxPosts.tooLarge());
                     } else {
                         byte[] whole = body.toByteArray();
-                        read.dispatch(open.threads(), (HttpHandler) checked -> check(checked, open, address, whole));
+                        read.dispatch(onInboxThread(read, open), (HttpHandler) checked -> check(checked, open, address, whole));
                     }
                 },
                 (failed, error) -> {
@@ -112,10 +116,24 @@ public final class InboxDoor implements HttpHandler {
                     LOG.log(Level.FINE, "An inbox POST's body could not be read", error);
                     try {
                         failed.getConnection().close();
-                    } catch (java.io.IOException closing) {
+                    } catch (IOException closing) {
                         LOG.log(Level.FINE, "Closing after a broken inbox POST", closing);
                     }
                 });
+    }
+
+    /**
+     * The inbox threads, as an executor that cannot fail the exchange: while the application stops they take no
+     * more work, and the peer is told to come back (503) instead of Undertow answering 500.
+     */
+    private static Executor onInboxThread(HttpServerExchange exchange, Open open) {
+        return task -> {
+            try {
+                open.threads().execute(task);
+            } catch (RejectedExecutionException stopping) {
+                exchange.getIoThread().execute(() -> answer(exchange, InboxPosts.busy()));
+            }
+        };
     }
 
     /** On an inbox thread: the whole of {@link Inbox#receive}, then back to the I/O thread with its outcome. */
