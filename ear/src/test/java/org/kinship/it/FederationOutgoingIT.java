@@ -115,6 +115,18 @@ class FederationOutgoingIT {
             sleep(QUIET);
             assertEquals(3, readers.received().stream().filter(x -> announced(x, "Like")).count(), "one Like per heart, no HUG");
 
+            // Hidden by our moderators: a heart given in it now stays here (a Like would point at what left).
+            String thread = "/api/communities/" + f.slug + "/moderation/threads/" + threadId;
+            assertEquals(204, Api.as(Tokens.MODERATOR).post(thread + "/hide", "{\"reason\": \"Off topic\"}").status());
+            String likesOfReply = "select count(*) from outbox_activity where body like '%\"Like\"%' and body like ?";
+            long before = Postgres.count(likesOfReply, "%/ap/posts/" + reply + "%");
+            heart(Tokens.COMMUNITY_ADMIN, f, reply);
+            sleep(QUIET);
+            assertEquals(before, Postgres.count(likesOfReply, "%/ap/posts/" + reply + "%"), "no Like stored for the hidden thread");
+            assertEquals(3, readers.received().stream().filter(x -> announced(x, "Like")).count());
+            assertEquals(204, Api.as(Tokens.MODERATOR).post(thread + "/restore", "{\"reason\": \"Back\"}").status());
+            assertEquals(2, reactions(f, Tokens.BO, threadId, reply), "the admin's heart counts here");
+
             // Federation off: the moderator's heart stays here, and no outbox row was even written for it.
             mode(f.slug, "off");
             heart(Tokens.MODERATOR, f, reply);
@@ -122,7 +134,7 @@ class FederationOutgoingIT {
             String mona = "/ap/members/" + f.moderatorId + "/likes/";
             assertTrue(readers.received().stream().noneMatch(x -> body(x).contains(mona)), () -> "sent: " + readers.received());
             assertEquals(0, Postgres.count("select count(*) from outbox_activity where body like ?", "%" + mona + "%"));
-            assertEquals(2, reactions(f, Tokens.BO, threadId, reply), "both hearts count here");
+            assertEquals(3, reactions(f, Tokens.BO, threadId, reply), "all three hearts count here");
         }
     }
 
@@ -227,6 +239,70 @@ class FederationOutgoingIT {
         assertEquals(categories, Api.as(Tokens.BO).get(f.forum() + "/categories").array().size(), "no second one was made");
         assertTrue(Api.as(Tokens.BO).get(f.forum() + "/categories").array().getValuesAs(JsonObject.class).stream()
                 .filter(c -> c.getBoolean("fromElsewhere")).count() == 1, "one category says it holds remote threads");
+    }
+
+    @Test
+    void aFollowedGroupsBanWithRemoveDataHidesThatPersonsPostsOnOurCopies() {
+        ForumFixtures f = ForumFixtures.create("out-ban");
+        mode(f.slug, "open");
+        FakePeer.Actor walkers = peer.actor("walkers-" + f.slug, "Group");
+        FakePeer.Actor writer = peer.actor("writer-" + f.slug, "Person");
+        FakePeer.Actor troll = peer.actor("troll-" + f.slug, "Person");
+        FakePeer.Actor mod = peer.actor("mod-" + f.slug, "Person");
+        Api.Reply following = Api.as(Tokens.COMMUNITY_ADMIN).post("/api/communities/" + f.slug + "/federation/following",
+                "{\"target\": " + Api.str(walkers.id().toString()) + "}");
+        assertEquals(200, following.status(), following::toString);
+        String pageId = announcePage(f, walkers, writer, "Benches, again");
+        String fromTroll = announceReply(f, walkers, troll, pageId, "<p>Nobody cares.</p>");
+        String fromWriter = announceReply(f, walkers, writer, pageId, "<p>The one by the mill is new.</p>");
+        String threadId = copiedThread(f, "Benches, again");
+        assertEquals(List.of("VISIBLE", "VISIBLE", "VISIBLE"), states(f, threadId));
+
+        // A ban that keeps what they wrote (Mbin's, or Lemmy's without removeData) changes nothing here.
+        JsonObject keep = ban(walkers, mod, troll, false);
+        assertEquals(202, peer.post(URI.create(groupId(f.slug) + "/inbox"), announced(walkers, keep), walkers).statusCode());
+        assertEquals(List.of("VISIBLE", "VISIBLE", "VISIBLE"), states(f, threadId));
+
+        // A ban of another group's person, passed on by this group, is not this group's to give.
+        FakePeer.Actor otherGroup = peer.actor("others-" + f.slug, "Group");
+        JsonObject elsewhere = Json.createObjectBuilder(ban(walkers, mod, troll, true))
+                .add("target", otherGroup.id().toString()).build();
+        assertEquals(202, peer.post(URI.create(groupId(f.slug) + "/inbox"), announced(walkers, elsewhere), walkers).statusCode());
+        assertEquals(List.of("VISIBLE", "VISIBLE", "VISIBLE"), states(f, threadId));
+
+        // Lemmy's removeData: the troll's reply goes, the rest stays.
+        JsonObject remove = ban(walkers, mod, troll, true);
+        assertEquals(202, peer.post(URI.create(groupId(f.slug) + "/inbox"), announced(walkers, remove), walkers).statusCode());
+        assertEquals(List.of("VISIBLE", "HIDDEN", "VISIBLE"), states(f, threadId), fromTroll + " hidden, " + fromWriter + " kept");
+    }
+
+    private static JsonObject ban(FakePeer.Actor group, FakePeer.Actor mod, FakePeer.Actor person, boolean removeData) {
+        return Json.createObjectBuilder().add("id", peer.newId("blocks")).add("type", "Block")
+                .add("actor", mod.id().toString()).add("object", person.id().toString())
+                .add("target", group.id().toString()).add("audience", group.id().toString())
+                .add("removeData", removeData).add("summary", "spam")
+                .add("to", Json.createArrayBuilder().add("https://www.w3.org/ns/activitystreams#Public")).build();
+    }
+
+    /** A reply by {@code author} to {@code pageId}, announced by its Group; returns the Note's id. */
+    private static String announceReply(ForumFixtures f, FakePeer.Actor group, FakePeer.Actor author, String pageId, String html) {
+        String noteId = peer.newId("comments");
+        JsonObject note = Json.createObjectBuilder().add("id", noteId).add("type", "Note").add("content", html)
+                .add("attributedTo", author.id().toString()).add("inReplyTo", pageId).add("audience", group.id().toString())
+                .add("to", Json.createArrayBuilder().add("https://www.w3.org/ns/activitystreams#Public")).build();
+        JsonObject create = Json.createObjectBuilder().add("id", peer.newId("activities")).add("type", "Create")
+                .add("actor", author.id().toString()).add("object", note).add("audience", group.id().toString())
+                .add("to", Json.createArrayBuilder().add("https://www.w3.org/ns/activitystreams#Public")).build();
+        HttpResponse<String> accepted = peer.post(URI.create(groupId(f.slug) + "/inbox"), announced(group, create), group);
+        assertEquals(202, accepted.statusCode(), accepted::body);
+        return noteId;
+    }
+
+    /** The state of each post of a thread, in order, as a member sees it. */
+    private static List<String> states(ForumFixtures f, String threadId) {
+        Api.Reply r = Api.as(Tokens.BO).get(f.forum() + "/threads/" + threadId);
+        assertEquals(200, r.status(), r::toString);
+        return r.object().getJsonArray("posts").getValuesAs(JsonObject.class).stream().map(p -> p.getString("state")).toList();
     }
 
     /** A Page by {@code writer}, announced by its Group to our community's inbox as Lemmy does; returns the Page's id. */

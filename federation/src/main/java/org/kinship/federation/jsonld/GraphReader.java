@@ -51,7 +51,8 @@ final class GraphReader {
                 ref(s, Vocab.OBJECT, depth),
                 ref(s, Vocab.TARGET, depth),
                 ids(s, Vocab.AUDIENCE), ids(s, Vocab.TO), ids(s, Vocab.CC),
-                instant(s, Vocab.PUBLISHED), text(s, Vocab.SUMMARY), instant(s, Vocab.END_TIME));
+                instant(s, Vocab.PUBLISHED), text(s, Vocab.SUMMARY), instant(s, Vocab.END_TIME),
+                bool(s, Vocab.REMOVE_DATA) || bool(s, Vocab.REMOVE_DATA_UNDECLARED));
     }
 
     private IncomingObject object(Term s, ObjectType type, List<String> types) {

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param published when the sender says it happened
  * @param summary   a reason (Flag, Lock, Block, Delete by a moderator)
  * @param endTime   when a Block ends (Lemmy {@code expires})
+ * @param removeData a Block that also removes what the blocked person wrote (Lemmy {@code removeData})
  */
 public record Incoming(
         Optional<URI> id,
@@ -34,7 +35,8 @@ public record Incoming(
         List<URI> cc,
         Optional<Instant> published,
         Optional<String> summary,
-        Optional<Instant> endTime) implements IncomingDocument {
+        Optional<Instant> endTime,
+        boolean removeData) implements IncomingDocument {
 
     public Incoming {
         typeIris = List.copyOf(typeIris);

@@ -63,6 +63,9 @@ final class Vocab {
     static final String OWNER = SEC_NS + "owner";
     static final String PUBLIC_KEY_PEM = SEC_NS + "publicKeyPem";
     static final String MODERATORS = LEMMY_NS + "moderators";
+    static final String REMOVE_DATA = LEMMY_NS + "removeData";
+    /** {@code removeData} from a sender whose context does not define it (only ActivityStreams declared). */
+    static final String REMOVE_DATA_UNDECLARED = UNDEFINED_NS + "removeData";
     static final String ICAL_STATUS = ICAL_NS + "status";
     /**
      * {@code "ical:status"} from a sender that never declared the prefix: JSON-LD then keeps the key as an

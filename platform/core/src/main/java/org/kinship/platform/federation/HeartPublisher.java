@@ -66,6 +66,11 @@ public class HeartPublisher {
         if (thread.isEmpty() || post.isEmpty() || thread.get().visibility() != Visibility.COMMUNITY) {
             return;
         }
+        if (hearted.hearted() && (post.get().isGone() || thread.get().hidden())) {
+            // Removed here (its Delete went out) or hidden by our moderators: a new heart stays here too. Taking
+            // back a heart given before still goes, so the count elsewhere does not keep it.
+            return;
+        }
         URI object = publisher.iriOf(community.id(), post.get().seq() == 0 ? thread.get().id() : post.get().id());
         Hearts.Heart heart = new Hearts.Heart(hearted.member(), hearted.reaction(), hearted.heartedAt());
         Optional<RemoteActor> origin = publisher.originGroup(community.id(), thread.get().id());

@@ -149,8 +149,7 @@ public class Receiver {
 
     /**
      * Someone elsewhere blocks one of our Groups: they want nothing from it, so the follows between them end. A
-     * Block of anyone else (a group telling its followers whom it banned, FEP-1b12) changes nothing here: what
-     * that group removes reaches us as its Deletes.
+     * group's ban of one of its people comes announced (see bannedByOrigin).
      */
     private void blocked(Incoming activity, RemoteActor sender, List<Community> communities) {
         URI object = activity.object().flatMap(Ref::id).orElseThrow(() -> refuse("A Block needs an object."));
@@ -184,6 +183,7 @@ public class Receiver {
             case UPDATE -> update(inner, innerActor, following, group);
             case DELETE -> delete(inner, null, innerActor, following, group);
             case LOCK -> lockByOrigin(inner, group, following, true);
+            case BLOCK -> bannedByOrigin(inner, group, following);
             // A heart given in the origin's thread (the group passes its members' Likes on, as we do): one here too.
             case LIKE -> like(inner, innerActor, following, true);
             case UNDO -> inner.embeddedActivity().ifPresent(i -> {
@@ -326,6 +326,41 @@ public class Receiver {
             mappedPost(c, id).flatMap(p -> forum.thread(c, p.threadId()))
                     .filter(t -> threadOriginGroup(c.id(), t.id()).map(group.id()::equals).orElse(false))
                     .ifPresent(t -> forum.lock(t, locked));
+        }
+    }
+
+    /**
+     * A followed group banned someone (FEP-1b12: its moderator's Block of the person, the group as target, announced
+     * by the group). The group will not pass on anything of theirs again, so nothing needs stopping here. When the
+     * ban also removes what they wrote (Lemmy's {@code removeData}; Lemmy sends no Deletes for it), their posts in
+     * the threads copied from that group are hidden here as the group's moderators hid them there; threads they
+     * opened go with their opening post. A Block naming another community as its target is not this group's to give.
+     */
+    private void bannedByOrigin(Incoming block, RemoteActor group, List<Community> communities) {
+        boolean forThisGroup = block.target().flatMap(Ref::id).or(() -> block.audience().stream().findFirst())
+                .map(group.iri()::equals).orElse(true);
+        URI banned = block.object().flatMap(Ref::id).orElse(null);
+        if (!forThisGroup || banned == null || !block.removeData()) {
+            return;
+        }
+        Optional<RemoteActor> person = remoteActors.known(banned);
+        if (person.isEmpty()) {
+            return; // never wrote anything here
+        }
+        for (Community c : communities) {
+            List<Post> theirs = em.createQuery("select p from Post p, Membership m, FederatedObject o "
+                            + "where p.communityId = :c and m.id = p.authorId and m.communityId = :c and m.remoteActorId = :a "
+                            + "and o.key.communityId = :c and o.kind = :thread and o.localId = p.threadId and o.originActor = :g "
+                            + "and p.hidden = false and p.deletedAt is null", Post.class)
+                    .setParameter("c", c.id().value()).setParameter("a", person.get().id())
+                    .setParameter("thread", FederatedObject.Kind.THREAD).setParameter("g", group.id())
+                    .getResultList();
+            for (Post post : theirs) {
+                post.hide();
+                if (post.seq() == 0) {
+                    forum.thread(c, post.threadId()).ifPresent(ForumThread::hide);
+                }
+            }
         }
     }
 

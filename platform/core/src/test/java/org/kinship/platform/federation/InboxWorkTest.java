@@ -70,7 +70,7 @@ class InboxWorkTest {
         URI actor = URI.create("https://peer.example/users/ann");
         Incoming activity = new Incoming(Optional.of(URI.create("https://peer.example/a/" + hash)), ActivityType.CREATE,
                 List.of(), Optional.of(actor), Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), false);
         CompletableFuture<Inbox.Outcome> answer = peerWaits ? new CompletableFuture<>()
                 : CompletableFuture.completedFuture(Inbox.Outcome.accepted());
         return new InboxWork.Item(hash, activity, null, new RemoteActor(actor, Instant.EPOCH), List.of(), answer);
