@@ -166,13 +166,10 @@ class FederationOutgoingIT {
 
     @Test
     void aHeartOnACopiedThreadGoesToItsOriginGroupAndItsAuthor() {
-        ForumFixtures f = ForumFixtures.create("out-copy");
-        mode(f.slug, "open");
-        FakePeer.Actor walkers = peer.actor("walkers-" + f.slug, "Group");
-        FakePeer.Actor writer = peer.actor("writer-" + f.slug, "Person");
-        Api.Reply following = Api.as(Tokens.COMMUNITY_ADMIN).post("/api/communities/" + f.slug + "/federation/following",
-                "{\"target\": " + Api.str(walkers.id().toString()) + "}");
-        assertEquals(200, following.status(), following::toString);
+        Following following = Following.of("out-copy");
+        ForumFixtures f = following.community();
+        FakePeer.Actor walkers = following.group();
+        FakePeer.Actor writer = following.writer();
         peer.await(x -> x.path().equals(walkers.inbox().getPath()) && x.type().equals("Follow"), DELIVERY)
                 .orElseThrow(() -> new AssertionError("no Follow: " + peer.received()));
 
@@ -214,13 +211,10 @@ class FederationOutgoingIT {
 
     @Test
     void theCategoryForRemoteThreadsIsFoundByWhatItIsNotByItsName() {
-        ForumFixtures f = ForumFixtures.create("out-renamed");
-        mode(f.slug, "open");
-        FakePeer.Actor walkers = peer.actor("walkers-" + f.slug, "Group");
-        FakePeer.Actor writer = peer.actor("writer-" + f.slug, "Person");
-        Api.Reply following = Api.as(Tokens.COMMUNITY_ADMIN).post("/api/communities/" + f.slug + "/federation/following",
-                "{\"target\": " + Api.str(walkers.id().toString()) + "}");
-        assertEquals(200, following.status(), following::toString);
+        Following following = Following.of("out-renamed");
+        ForumFixtures f = following.community();
+        FakePeer.Actor walkers = following.group();
+        FakePeer.Actor writer = following.writer();
         announcePage(f, walkers, writer, "First from elsewhere");
         copiedThread(f, "First from elsewhere");
         JsonObject made = remoteCategory(f);
@@ -243,15 +237,12 @@ class FederationOutgoingIT {
 
     @Test
     void aFollowedGroupsBanWithRemoveDataHidesThatPersonsPostsOnOurCopies() {
-        ForumFixtures f = ForumFixtures.create("out-ban");
-        mode(f.slug, "open");
-        FakePeer.Actor walkers = peer.actor("walkers-" + f.slug, "Group");
-        FakePeer.Actor writer = peer.actor("writer-" + f.slug, "Person");
+        Following following = Following.of("out-ban");
+        ForumFixtures f = following.community();
+        FakePeer.Actor walkers = following.group();
+        FakePeer.Actor writer = following.writer();
         FakePeer.Actor troll = peer.actor("troll-" + f.slug, "Person");
         FakePeer.Actor mod = peer.actor("mod-" + f.slug, "Person");
-        Api.Reply following = Api.as(Tokens.COMMUNITY_ADMIN).post("/api/communities/" + f.slug + "/federation/following",
-                "{\"target\": " + Api.str(walkers.id().toString()) + "}");
-        assertEquals(200, following.status(), following::toString);
         String pageId = announcePage(f, walkers, writer, "Benches, again");
         String fromTroll = announceReply(f, walkers, troll, pageId, "<p>Nobody cares.</p>");
         String fromWriter = announceReply(f, walkers, writer, pageId, "<p>The one by the mill is new.</p>");
@@ -303,6 +294,22 @@ class FederationOutgoingIT {
         Api.Reply r = Api.as(Tokens.BO).get(f.forum() + "/threads/" + threadId);
         assertEquals(200, r.status(), r::toString);
         return r.object().getJsonArray("posts").getValuesAs(JsonObject.class).stream().map(p -> p.getString("state")).toList();
+    }
+
+    /**
+     * A community of ours, open, whose admin follows a remote Group (pending until it accepts; the group's announces
+     * are taken meanwhile), and a writer of that group's.
+     */
+    private record Following(ForumFixtures community, FakePeer.Actor group, FakePeer.Actor writer) {
+        static Following of(String prefix) {
+            ForumFixtures f = ForumFixtures.create(prefix);
+            mode(f.slug, "open");
+            FakePeer.Actor group = peer.actor("walkers-" + f.slug, "Group");
+            Api.Reply following = Api.as(Tokens.COMMUNITY_ADMIN).post("/api/communities/" + f.slug + "/federation/following",
+                    "{\"target\": " + Api.str(group.id().toString()) + "}");
+            assertEquals(200, following.status(), following::toString);
+            return new Following(f, group, peer.actor("writer-" + f.slug, "Person"));
+        }
     }
 
     /** A Page by {@code writer}, announced by its Group to our community's inbox as Lemmy does; returns the Page's id. */
