@@ -6,21 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.TrustManagerFactory;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -45,8 +37,8 @@ class HttpsServingIT {
 
     @Test
     void aClientTrustingOnlyTheOperatorsCertificateGetsThePublicDirectory() throws Exception {
-        Certificate ours = certificate(ItEnvironment.tlsDir().resolve("kinship.pem"));
-        HttpClient client = HttpClient.newBuilder().sslContext(trustingOnly(ours)).connectTimeout(Duration.ofSeconds(10)).build();
+        Certificate ours = ItEnvironment.certificate();
+        HttpClient client = HttpClient.newBuilder().sslContext(ItEnvironment.trustingOnly(ours)).connectTimeout(Duration.ofSeconds(10)).build();
 
         HttpResponse<String> directory = client.send(directoryRequest(), HttpResponse.BodyHandlers.ofString());
 
@@ -70,22 +62,5 @@ class HttpsServingIT {
     private static HttpRequest directoryRequest() {
         return HttpRequest.newBuilder(URI.create(ItEnvironment.httpsBaseUrl() + "/api/communities"))
                 .timeout(Duration.ofSeconds(30)).header("Accept", "application/json").GET().build();
-    }
-
-    private static Certificate certificate(Path pem) throws IOException, GeneralSecurityException {
-        try (InputStream in = Files.newInputStream(pem)) {
-            return CertificateFactory.getInstance("X.509").generateCertificate(in);
-        }
-    }
-
-    private static SSLContext trustingOnly(Certificate certificate) throws IOException, GeneralSecurityException {
-        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-        trust.load(null, null);
-        trust.setCertificateEntry("kinship-it", certificate);
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
-        return context;
     }
 }

@@ -15,6 +15,9 @@ import java.io.OutputStream;
 import java.io.StringReader;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +39,7 @@ import org.kinship.it.support.Api;
 import org.kinship.it.support.Deployments;
 import org.kinship.it.support.FakePeer;
 import org.kinship.it.support.Fixtures;
+import org.kinship.it.support.ItEnvironment;
 
 /**
  * The inbox's own door (InboxDoor, an Undertow handler in front of the servlets) at the level of the wire,
@@ -90,6 +94,30 @@ class InboxDoorIT {
             peer.await(r -> r.path().equals(walker.inbox().getPath()) && r.type().equals("Accept"), Duration.ofSeconds(20))
                     .orElseThrow(() -> new AssertionError("no Accept for " + walker.id() + ": " + peer.received()));
         }
+    }
+
+    @Test
+    void anActivityPostedOverHttp2AndTlsIsAnsweredAndApplied() throws Exception {
+        // Peers that speak HTTP/2 (ALPN on https) reach the door too: Undertow's HTTP/2 exchanges take the same way.
+        String slug = Fixtures.community("door-h2", "OPEN");
+        mode(slug, "open");
+        URI inbox = URI.create(ItEnvironment.httpsBaseUrl() + "/ap/communities/" + slug + "/inbox");
+        FakePeer.Actor walker = peer.actor("h2-walker-" + slug, "Person");
+        byte[] body = follow(walker, slug).toString().getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder post = HttpRequest.newBuilder(inbox).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        for (Map.Entry<String, String> field : peer.signedPostHeaders(inbox, body, walker, Clock.systemUTC()).fields()) {
+            if (!field.getKey().equalsIgnoreCase("host")) { // HTTP/2 carries it as :authority, from the same URI
+                post.header(field.getKey(), field.getValue());
+            }
+        }
+        HttpClient h2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
+                .sslContext(ItEnvironment.trustingOnly(ItEnvironment.certificate())).connectTimeout(Duration.ofSeconds(10)).build();
+        HttpResponse<String> answer = h2.send(post.build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(HttpClient.Version.HTTP_2, answer.version(), "the server offers HTTP/2 on https");
+        assertEquals(202, answer.statusCode(), answer.body());
+        peer.await(r -> r.path().equals(walker.inbox().getPath()) && r.type().equals("Accept"), Duration.ofSeconds(20))
+                .orElseThrow(() -> new AssertionError("no Accept: " + peer.received()));
     }
 
     @Test

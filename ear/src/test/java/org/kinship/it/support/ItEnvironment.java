@@ -60,6 +60,27 @@ public class ItEnvironment implements LauncherSessionListener {
         return Path.of(System.getProperty("kinship.it.tls-dir", "target/it-tls"));
     }
 
+    /** The certificate the ITs' server presents on https ({@code kinship.pem} in {@link #tlsDir()}). */
+    public static java.security.cert.Certificate certificate() throws java.io.IOException, java.security.GeneralSecurityException {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(tlsDir().resolve("kinship.pem"))) {
+            return java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+    }
+
+    /** A TLS context that trusts this one certificate and nothing else. */
+    public static javax.net.ssl.SSLContext trustingOnly(java.security.cert.Certificate certificate)
+            throws java.io.IOException, java.security.GeneralSecurityException {
+        java.security.KeyStore trust = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+        trust.load(null, null);
+        trust.setCertificateEntry("kinship-it", certificate);
+        javax.net.ssl.TrustManagerFactory factory =
+                javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trust);
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        return context;
+    }
+
     /** Keycloak, started by this run; tests wait for it through {@link Tokens}. */
     static KeycloakServer keycloak() {
         if (keycloak == null) {
