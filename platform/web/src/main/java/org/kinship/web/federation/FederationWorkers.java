@@ -55,8 +55,11 @@ public class FederationWorkers implements ServletContextListener {
 
     /** Inbox requests being checked at once; each is CPU work, a store, and at most a short wait for the effect. */
     private final int doorThreads = Integer.getInteger("kinship.federation.inbox.threads", 16);
-    /** Requests waiting for a thread beyond this are answered 503 with Retry-After at once. */
-    private final int doorQueue = Integer.getInteger("kinship.federation.inbox.queue", 1_000);
+    /**
+     * Requests waiting for a thread beyond this are answered 503 with Retry-After at once. (Not
+     * {@code kinship.federation.inbox.queue}: that one sizes InboxWork's queues of activities waiting to be applied.)
+     */
+    private final int doorQueue = Integer.getInteger("kinship.federation.inbox.door-queue", 1_000);
     private ExecutorService door;
 
     @Override
