@@ -3,9 +3,7 @@ package org.kinship.platform.federation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -22,32 +20,21 @@ public class DeliverySweeper {
     @Inject
     DeliveryRecords records;
 
-    private ScheduledFuture<?> schedule;
+    private final Repeating schedule = new Repeating(LOG, "The federation delivery sweep", this::run);
 
     /** Started by the web module with its scheduler, whose tasks carry the naming context re-queueing needs (see InboxWork). */
-    public synchronized void start(ManagedScheduledExecutorService executor) {
-        if (schedule != null) {
-            return;
-        }
-        schedule = executor.scheduleWithFixedDelay(this::run, INTERVAL_SECONDS, INTERVAL_SECONDS, TimeUnit.SECONDS);
+    public void start(ManagedScheduledExecutorService executor) {
+        schedule.start(executor, INTERVAL_SECONDS, INTERVAL_SECONDS, TimeUnit.SECONDS);
     }
 
-    public synchronized void stop() {
-        if (schedule != null) {
-            schedule.cancel(false);
-            schedule = null;
-        }
+    public void stop() {
+        schedule.stop();
     }
 
     private void run() {
-        try {
-            int requeued = records.requeueOverdue();
-            if (requeued > 0) {
-                LOG.info(() -> requeued + " overdue federation deliveries were queued again");
-            }
-        } catch (RuntimeException e) {
-            // Logged, never thrown: an exception would end the schedule for good.
-            LOG.log(Level.WARNING, "The federation delivery sweep failed; the next one tries again", e);
+        int requeued = records.requeueOverdue();
+        if (requeued > 0) {
+            LOG.info(() -> requeued + " overdue federation deliveries were queued again");
         }
     }
 }

@@ -16,7 +16,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.kinship.federation.document.ActivityDocuments;
-import org.kinship.federation.document.Addressing;
 import org.kinship.federation.document.CollectionDocuments;
 import org.kinship.platform.community.Community;
 import org.kinship.platform.forum.ForumThread;
@@ -78,11 +77,8 @@ public class GroupOutboxes {
         String slug = community.slug().value();
         URI group = iris.group(slug);
         List<JsonObject> items = threads.stream().map(t -> {
-            Post opening = openings.get(t.id());
             Sent sent = sharingIds(iris, t);
-            ActivityDocuments.Act act = new ActivityDocuments.Act(sent.createId(), iris.member(opening.author()),
-                    Addressing.publicly(group), group, sent.created());
-            JsonObject create = ActivityDocuments.create(act, publisher.postDocument(community, t, opening));
+            JsonObject create = publisher.sharingCreate(community, t, openings.get(t.id()), sent);
             return ActivityDocuments.announce(sent.announceId(), group, iris.groupPart(slug, "followers"), create,
                     sent.announced());
         }).toList();

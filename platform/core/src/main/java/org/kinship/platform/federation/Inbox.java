@@ -91,6 +91,11 @@ public class Inbox {
             return new Outcome(status, code, message);
         }
 
+        /** A body over the limit: refused by the inbox, and by its doors before they read it all. */
+        public static Outcome tooLarge() {
+            return new Outcome(413, "too_large", "Activities are limited to " + ActivityReader.DEFAULT_MAX_BYTES + " bytes.");
+        }
+
         public boolean isAccepted() {
             return status == 202;
         }
@@ -177,7 +182,7 @@ public class Inbox {
 
     private Outcome pipeline(Delivery delivery, InboxWork.Answering answering) {
         if (delivery.body().length > ActivityReader.DEFAULT_MAX_BYTES) {
-            return Outcome.refused(413, "too_large", "Activities are limited to " + ActivityReader.DEFAULT_MAX_BYTES + " bytes.");
+            return Outcome.tooLarge();
         }
         String host = signerHost(delivery.headers()).orElse(delivery.remoteAddress());
         if (!allow(host)) {

@@ -36,6 +36,14 @@ public final class LocalIris {
     }
 
     /**
+     * What a request to this server was for, as its sender signed it ({@code (request-target)}, {@code @target-uri}):
+     * our public URL with the path and query exactly as sent. {@code query} null: the request had none.
+     */
+    public URI requestTarget(String rawPath, String query) {
+        return URI.create(base + rawPath + (query == null ? "" : "?" + query));
+    }
+
+    /**
      * The domain in handles ({@code acct:slug@domain}): the public host, with the port only when the public
      * URL has a non-default one (tests on loopback). Production has none: handles carry no port.
      */

@@ -120,10 +120,7 @@ public class MeetupPublisher {
         Instant now = clock.instant();
         JsonObject event = event(iris, community.slug().value(), date.meetup(), date.occurrence(), meetups.going(date.occurrence().id()),
                 now, EventStatus.CANCELLED);
-        String slug = community.slug().value();
-        ActivityDocuments.Act act = new ActivityDocuments.Act(iris.activity(UUID.randomUUID()), iris.group(slug),
-                Addressing.publicly(iris.groupPart(slug, "followers")), iris.group(slug), now);
-        JsonObject update = ActivityDocuments.update(act, event);
+        JsonObject update = ActivityDocuments.update(byGroup(community, now), event);
         publisher.announce(community, update, null);
         tellParticipants(community, date.occurrence().id(), update);
     }
@@ -177,9 +174,7 @@ public class MeetupPublisher {
         Community community = shared.get().community();
         Instant now = clock.instant();
         JsonObject event = eventDocument(community, found.get().meetup(), found.get().occurrence(), update ? now : null);
-        String slug = community.slug().value();
-        ActivityDocuments.Act act = new ActivityDocuments.Act(iris.activity(UUID.randomUUID()), iris.group(slug),
-                Addressing.publicly(iris.groupPart(slug, "followers")), iris.group(slug), now);
+        ActivityDocuments.Act act = byGroup(community, now);
         JsonObject activity = update ? ActivityDocuments.update(act, event) : ActivityDocuments.create(act, event);
         publisher.announce(community, activity, null);
         if (toParticipants) {
@@ -188,12 +183,16 @@ public class MeetupPublisher {
     }
 
     private void announceDelete(Community community, OccurrenceId date) {
-        String slug = community.slug().value();
-        ActivityDocuments.Act act = new ActivityDocuments.Act(iris.activity(UUID.randomUUID()), iris.group(slug),
-                Addressing.publicly(iris.groupPart(slug, "followers")), iris.group(slug), clock.instant());
-        JsonObject delete = ActivityDocuments.delete(act, iris.meetup(date.value()));
+        JsonObject delete = ActivityDocuments.delete(byGroup(community, clock.instant()), iris.meetup(date.value()));
         publisher.announce(community, delete, null);
         tellParticipants(community, date, delete);
+    }
+
+    /** A new activity of the community's group, public and to its followers, in its own audience. */
+    private ActivityDocuments.Act byGroup(Community community, Instant at) {
+        String slug = community.slug().value();
+        return new ActivityDocuments.Act(iris.activity(UUID.randomUUID()), iris.group(slug),
+                Addressing.publicly(iris.groupPart(slug, "followers")), iris.group(slug), at);
     }
 
     /**

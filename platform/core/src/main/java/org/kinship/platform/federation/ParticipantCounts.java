@@ -10,10 +10,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -52,7 +50,7 @@ public class ParticipantCounts {
     @Inject
     ParticipantCounts self;
 
-    private ScheduledFuture<?> schedule;
+    private final Repeating schedule = new Repeating(LOG, "The meetup count sender", this::run);
 
     /** Someone's answer moved them in or out of "going": the count changed. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -106,35 +104,24 @@ public class ParticipantCounts {
     }
 
     /** Started by the web module with its scheduler, whose tasks carry the naming context the outbox needs (see InboxWork). */
-    public synchronized void start(ManagedScheduledExecutorService executor) {
-        if (schedule != null) {
-            return;
-        }
+    public void start(ManagedScheduledExecutorService executor) {
         // Often enough that an Update leaves close to its due time, never more than every second.
         long tick = Math.min(10, Math.max(1, INTERVAL.toSeconds() / 10));
-        schedule = executor.scheduleWithFixedDelay(this::run, tick, tick, TimeUnit.SECONDS);
+        schedule.start(executor, tick, tick, TimeUnit.SECONDS);
     }
 
-    public synchronized void stop() {
-        if (schedule != null) {
-            schedule.cancel(false);
-            schedule = null;
-        }
+    public void stop() {
+        schedule.stop();
     }
 
     private void run() {
-        try {
-            for (UUID date : self.due(100)) {
-                try {
-                    self.send(date);
-                } catch (RuntimeException e) {
-                    // The mark stays: tried again at the next tick.
-                    LOG.log(Level.WARNING, "A meetup count Update could not be queued; tried again", e);
-                }
+        for (UUID date : self.due(100)) {
+            try {
+                self.send(date);
+            } catch (RuntimeException e) {
+                // The mark stays: tried again at the next tick.
+                LOG.log(Level.WARNING, "A meetup count Update could not be queued; tried again", e);
             }
-        } catch (RuntimeException e) {
-            // Logged, never thrown: an exception would end the schedule for good.
-            LOG.log(Level.WARNING, "The meetup count sender failed; the next tick tries again", e);
         }
     }
 }

@@ -217,11 +217,20 @@ public class Publisher {
             return;
         }
         GroupOutboxes.Sent ids = GroupOutboxes.sharingIds(iris, thread);
+        announce(community, sharingCreate(community, thread, opening, ids), null, ids.announceId(), ids.announced());
+    }
+
+    /**
+     * The Create(Page) that shares a thread, by its author, with the ids derived from when it was shared: sent live
+     * by {@link #publishSharing}, listed again by the group's outbox ({@link GroupOutboxes}), so a peer that has it
+     * recognises it.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    JsonObject sharingCreate(Community community, ForumThread thread, Post opening, GroupOutboxes.Sent ids) {
         String slug = community.slug().value();
         ActivityDocuments.Act act = new ActivityDocuments.Act(ids.createId(), iris.member(opening.author()),
                 Addressing.publicly(iris.group(slug)), iris.group(slug), ids.created());
-        announce(community, ActivityDocuments.create(act, postDocument(community, thread, opening)), null, ids.announceId(),
-                ids.announced());
+        return ActivityDocuments.create(act, postDocument(community, thread, opening));
     }
 
     private void publishInSharedThread(Community community, ForumThread thread, Post post, boolean edit) {

@@ -31,6 +31,13 @@ import org.kinship.platform.community.CommunityId;
  */
 @ApplicationScoped
 public class Receipts {
+    /**
+     * When to apply a failed activity again: 30 s doubling, the deliveries' schedule without its jitter (the
+     * number of attempts bounds these retries, not the deliveries' time window).
+     */
+    private static final org.kinship.federation.delivery.Backoff RETRIES =
+            org.kinship.federation.delivery.Backoff.standard(Clock.systemUTC(), java.util.random.RandomGenerator.getDefault());
+
     /** How long the node that accepted an activity has to apply it before a sweep may take it over. */
     static final Duration LEASE = Duration.ofMinutes(2);
 
@@ -191,7 +198,7 @@ public class Receipts {
             return false;
         }
         Instant now = clock.instant();
-        pending.failedAttempt(error, now.plusSeconds(30L << Math.min(pending.attempts(), 10)));
+        pending.failedAttempt(error, now.plus(RETRIES.nominalDelay(pending.attempts() + 1)));
         if (pending.attempts() >= maxAttempts) {
             pending.gaveUp(now);
             return false;

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.util.Collections;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -100,9 +99,8 @@ public class FederationServlet extends HttpServlet {
         }
         if (document.isPresent()) {
             // A community in allow-list mode shares with the servers it chose only: their fetches are signed.
-            String query = request.getQueryString();
-            URI target = URI.create(actors.iris().base() + path + (query == null ? "" : "?" + query));
-            Optional<Inbox.Outcome> refused = inbox.refusesFetch(n, target, headers(request));
+            Optional<Inbox.Outcome> refused = inbox.refusesFetch(n, actors.iris().requestTarget(path, request.getQueryString()),
+                    headers(request));
             if (refused.isPresent()) {
                 error(response, refused.get().status(), refused.get().code(), refused.get().message());
                 return;
@@ -125,7 +123,7 @@ public class FederationServlet extends HttpServlet {
         }
         byte[] body = request.getContentLengthLong() > InboxPosts.MAX_BYTES ? null
                 : readBounded(request.getInputStream(), InboxPosts.MAX_BYTES);
-        Inbox.Outcome outcome = body == null ? InboxPosts.tooLarge()
+        Inbox.Outcome outcome = body == null ? Inbox.Outcome.tooLarge()
                 : InboxPosts.receive(inbox, actors.iris(), address, path, request.getQueryString(), headers(request), body,
                         request.getRemoteAddr());
         if (outcome.isAccepted()) {

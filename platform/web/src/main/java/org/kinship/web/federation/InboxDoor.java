@@ -79,7 +79,7 @@ public final class InboxDoor implements HttpHandler {
             return;
         }
         if (exchange.getRequestContentLength() > InboxPosts.MAX_BYTES) {
-            refuseUnread(exchange, InboxPosts.tooLarge());
+            refuseUnread(exchange, Inbox.Outcome.tooLarge());
             return;
         }
         if (open.full()) {
@@ -104,7 +104,7 @@ public final class InboxDoor implements HttpHandler {
                         return;
                     }
                     if (over[0]) {
-                        answer(read, InboxPosts.tooLarge());
+                        answer(read, Inbox.Outcome.tooLarge());
                     } else {
                         byte[] whole = body.toByteArray();
                         read.dispatch(onInboxThread(read, open), (HttpHandler) checked -> check(checked, open, address, whole));
@@ -140,7 +140,8 @@ public final class InboxDoor implements HttpHandler {
     private static void check(HttpServerExchange exchange, Open open, Inbox.Address address, byte[] body) {
         Inbox.Outcome outcome;
         try {
-            outcome = InboxPosts.receive(open.inbox(), open.iris(), address, rawPath(exchange), exchange.getQueryString(),
+            String query = exchange.getQueryString(); // Undertow's "" is the servlet's null: no query
+            outcome = InboxPosts.receive(open.inbox(), open.iris(), address, rawPath(exchange), query.isEmpty() ? null : query,
                     headers(exchange), body, exchange.getSourceAddress().getAddress().getHostAddress());
         } catch (RuntimeException unexpected) {
             // Inbox.receive turns its own failures into outcomes; this is the door's own, and still not a 500.

@@ -1,7 +1,6 @@
 package org.kinship.web.federation;
 
 import jakarta.json.Json;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.kinship.federation.jsonld.ActivityReader;
@@ -40,17 +39,13 @@ final class InboxPosts {
     }
 
     /**
-     * Hands the request to the inbox. The target is rebuilt from our public URL and the path as it was sent,
-     * because that is what the peer signed ({@code (request-target)} / {@code @target-uri}).
+     * Hands the request to the inbox, with its target as the peer signed it ({@link LocalIris#requestTarget}).
+     *
+     * @param query the query as sent, null when there was none
      */
     static Inbox.Outcome receive(Inbox inbox, LocalIris iris, Inbox.Address address, String rawPath, String query,
             Headers headers, byte[] body, String remoteAddress) {
-        URI target = URI.create(iris.base() + rawPath + (query == null || query.isEmpty() ? "" : "?" + query));
-        return inbox.receive(new Inbox.Delivery(address, target, headers, body, remoteAddress));
-    }
-
-    static Inbox.Outcome tooLarge() {
-        return new Inbox.Outcome(413, "too_large", "Activities are limited to " + MAX_BYTES + " bytes.");
+        return inbox.receive(new Inbox.Delivery(address, iris.requestTarget(rawPath, query), headers, body, remoteAddress));
     }
 
     static Inbox.Outcome busy() {

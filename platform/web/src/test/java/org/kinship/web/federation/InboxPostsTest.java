@@ -38,7 +38,7 @@ class InboxPostsTest {
         JsonObject error = Json.createReader(new ByteArrayInputStream(InboxPosts.errorJson("too_large", "Too \"big\"."))).readObject();
         assertEquals("too_large", error.getString("error"));
         assertEquals("Too \"big\".", error.getString("message"));
-        assertEquals(413, InboxPosts.tooLarge().status());
+        assertEquals(413, Inbox.Outcome.tooLarge().status());
         assertTrue(InboxPosts.saysRetryLater(InboxPosts.busy()));
         assertTrue(InboxPosts.saysRetryLater(new Inbox.Outcome(429, "rate_limited", "Later.")));
         assertFalse(InboxPosts.saysRetryLater(new Inbox.Outcome(401, "signature_missing", "Sign it.")));
