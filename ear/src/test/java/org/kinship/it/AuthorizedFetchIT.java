@@ -15,10 +15,9 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kinship.it.support.Api;
 import org.kinship.it.support.Deployments;
 import org.kinship.it.support.FakePeer;
@@ -35,24 +34,14 @@ import org.kinship.it.support.Tokens;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class AuthorizedFetchIT {
-    private static FakePeer chosen;
-    private static FakePeer stranger;
+    @RegisterExtension
+    static final FakePeer chosen = FakePeer.forTheClass("127.0.0.1");
+    @RegisterExtension
+    static final FakePeer stranger = FakePeer.forTheClass("127.0.0.2");
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
         return Deployments.kinshipEar();
-    }
-
-    @BeforeAll
-    static void peers() {
-        chosen = FakePeer.start("127.0.0.1");
-        stranger = FakePeer.start("127.0.0.2");
-    }
-
-    @AfterAll
-    static void stop() {
-        chosen.close();
-        stranger.close();
     }
 
     private static Api.Reply unsigned(URI url, String accept) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.kinship.it.support.Federating.activityGet;
 import static org.kinship.it.support.Federating.groupId;
 import static org.kinship.it.support.Federating.mode;
+import static org.kinship.it.support.Federating.followedBy;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -21,10 +22,9 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kinship.it.support.Api;
 import org.kinship.it.support.Deployments;
 import org.kinship.it.support.FakePeer;
@@ -42,21 +42,12 @@ class FederationCollectionsIT {
     /** The server's default page size: the test writes one page and a bit more. */
     private static final int PAGE_SIZE = 50;
 
-    private static FakePeer peer;
+    @RegisterExtension
+    static final FakePeer peer = FakePeer.forTheClass("127.0.0.1");
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
         return Deployments.kinshipEar();
-    }
-
-    @BeforeAll
-    static void peer() {
-        peer = FakePeer.start("127.0.0.1");
-    }
-
-    @AfterAll
-    static void stop() {
-        peer.close();
     }
 
     @Test
@@ -193,11 +184,7 @@ class FederationCollectionsIT {
         f.thread(Tokens.BO, "Never shared", "Between us.");
 
         try (FakePeer readers = FakePeer.start("localhost")) {
-            FakePeer.Actor reader = readers.actor("reader", "Person");
-            URI groupInbox = URI.create(groupId(f.slug) + "/inbox");
-            assertEquals(202, readers.post(groupInbox, activity(readers.newId("follows"), "Follow", reader,
-                    groupId(f.slug).toString()), reader).statusCode());
-            readers.await(x -> x.type().equals("Accept"), Duration.ofSeconds(20)).orElseThrow();
+            followedBy(readers, f.slug);
 
             String live = f.thread(Tokens.ADA, "Shared with a follower", "Hello over there.").getString("threadId");
             share(f, live, true);

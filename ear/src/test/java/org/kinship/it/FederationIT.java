@@ -8,6 +8,7 @@ import static org.kinship.it.support.Federating.activityGet;
 import static org.kinship.it.support.Federating.groupId;
 import static org.kinship.it.support.Federating.mode;
 import static org.kinship.it.support.Federating.settings;
+import static org.kinship.it.support.Federating.followedBy;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -29,10 +30,9 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kinship.federation.signature.Headers;
 import org.kinship.federation.signature.HttpMessage;
 import org.kinship.federation.signature.KeyMaterial;
@@ -54,21 +54,12 @@ import org.kinship.it.support.Tokens;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class FederationIT {
-    private static FakePeer peer;
+    @RegisterExtension
+    static final FakePeer peer = FakePeer.forTheClass("127.0.0.1");
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
         return Deployments.kinshipEar();
-    }
-
-    @BeforeAll
-    static void peer() {
-        peer = FakePeer.start("127.0.0.1");
-    }
-
-    @AfterAll
-    static void stop() {
-        peer.close();
     }
 
     private static String domain() {
@@ -338,11 +329,8 @@ class FederationIT {
         org.kinship.it.support.ForumFixtures f = org.kinship.it.support.ForumFixtures.create("fed-thread");
         mode(f.slug, "open");
         try (FakePeer readers = FakePeer.start("localhost")) {
-            FakePeer.Actor reader = readers.actor("reader", "Person");
+            FakePeer.Actor reader = followedBy(readers, f.slug);
             URI groupInbox = URI.create(groupId(f.slug) + "/inbox");
-            assertEquals(202, readers.post(groupInbox, activity(readers.newId("follows"), "Follow", reader,
-                    groupId(f.slug).toString()), reader).statusCode());
-            readers.await(x -> x.type().equals("Accept"), Duration.ofSeconds(20)).orElseThrow();
 
             String threadId = f.thread(Tokens.ADA, "Walking helps me", "Every morning, twenty minutes.").getString("threadId");
             String privateThread = f.thread(Tokens.ADA, "Not for elsewhere", "Just for us.").getString("threadId");
@@ -448,9 +436,7 @@ class FederationIT {
         dead.await(x -> x.type().equals("Accept"), Duration.ofSeconds(20)).orElseThrow();
         dead.close();
         try (FakePeer alive = FakePeer.start("localhost")) {
-            FakePeer.Actor reader = alive.actor("reader", "Person");
-            assertEquals(202, alive.post(groupInbox, activity(alive.newId("follows"), "Follow", reader, groupId(f.slug).toString()), reader).statusCode());
-            alive.await(x -> x.type().equals("Accept"), Duration.ofSeconds(20)).orElseThrow();
+            followedBy(alive, f.slug);
 
             String threadId = f.thread(Tokens.ADA, "Still here", "A quiet week.").getString("threadId");
             Instant shared = Instant.now();

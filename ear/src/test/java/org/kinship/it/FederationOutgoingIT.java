@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.kinship.it.support.Federating.mode;
+import static org.kinship.it.support.Federating.followedBy;
+import static org.kinship.it.support.Federating.follows;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -20,10 +22,9 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kinship.federation.signature.HttpMessage;
 import org.kinship.federation.signature.KeyMaterial;
 import org.kinship.federation.signature.SignatureVerifier;
@@ -50,21 +51,12 @@ class FederationOutgoingIT {
     /** How long "nothing arrives" is watched: deliveries on this machine take well under a second. */
     private static final Duration QUIET = Duration.ofSeconds(4);
 
-    private static FakePeer peer;
+    @RegisterExtension
+    static final FakePeer peer = FakePeer.forTheClass("127.0.0.1");
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
         return Deployments.kinshipEar();
-    }
-
-    @BeforeAll
-    static void peer() {
-        peer = FakePeer.start("127.0.0.1");
-    }
-
-    @AfterAll
-    static void stop() {
-        peer.close();
     }
 
     @Test
@@ -72,7 +64,7 @@ class FederationOutgoingIT {
         ForumFixtures f = ForumFixtures.create("out-like");
         mode(f.slug, "open");
         try (FakePeer readers = FakePeer.start("localhost")) {
-            FakePeer.Actor reader = follow(readers, f.slug);
+            FakePeer.Actor reader = followedBy(readers, f.slug);
             String threadId = f.thread(Tokens.ADA, "Walking helps me", "Every morning, twenty minutes.").getString("threadId");
             share(f, threadId);
             readers.await(x -> announced(x, "Create"), DELIVERY).orElseThrow(() -> new AssertionError("the thread never left"));
@@ -143,7 +135,7 @@ class FederationOutgoingIT {
         ForumFixtures f = ForumFixtures.create("out-quiet");
         mode(f.slug, "open");
         try (FakePeer readers = FakePeer.start("localhost")) {
-            follow(readers, f.slug);
+            followedBy(readers, f.slug);
             String threadId = f.thread(Tokens.ADA, "Just for us", "Not for elsewhere.").getString("threadId");
             String circleId = f.circle("A closed circle", "Only us two.").getString("threadId");
             String opening = postIds(f, Tokens.ADA, threadId).get(0);
@@ -170,8 +162,6 @@ class FederationOutgoingIT {
         ForumFixtures f = following.community();
         FakePeer.Actor walkers = following.group();
         FakePeer.Actor writer = following.writer();
-        peer.await(x -> x.path().equals(walkers.inbox().getPath()) && x.type().equals("Follow"), DELIVERY)
-                .orElseThrow(() -> new AssertionError("no Follow: " + peer.received()));
 
         String pageId = announcePage(f, walkers, writer, "Benches on the way");
 
@@ -297,17 +287,15 @@ class FederationOutgoingIT {
     }
 
     /**
-     * A community of ours, open, whose admin follows a remote Group (pending until it accepts; the group's announces
-     * are taken meanwhile), and a writer of that group's.
+     * A community of ours, open, whose admin follows a remote Group (the Follow has reached it; pending until it
+     * accepts, and the group's announces are taken meanwhile), and a writer of that group's.
      */
     private record Following(ForumFixtures community, FakePeer.Actor group, FakePeer.Actor writer) {
         static Following of(String prefix) {
             ForumFixtures f = ForumFixtures.create(prefix);
             mode(f.slug, "open");
             FakePeer.Actor group = peer.actor("walkers-" + f.slug, "Group");
-            Api.Reply following = Api.as(Tokens.COMMUNITY_ADMIN).post("/api/communities/" + f.slug + "/federation/following",
-                    "{\"target\": " + Api.str(group.id().toString()) + "}");
-            assertEquals(200, following.status(), following::toString);
+            follows(f.slug, peer, group);
             return new Following(f, group, peer.actor("writer-" + f.slug, "Person"));
         }
     }
@@ -340,7 +328,7 @@ class FederationOutgoingIT {
         ForumFixtures f = ForumFixtures.create("out-ban");
         mode(f.slug, "open");
         try (FakePeer readers = FakePeer.start("localhost")) {
-            FakePeer.Actor reader = follow(readers, f.slug);
+            FakePeer.Actor reader = followedBy(readers, f.slug);
             String threadId = f.thread(Tokens.ADA, "Sleep", "What helps you sleep?").getString("threadId");
             share(f, threadId);
             String threadIri = Api.baseUrl() + "/ap/threads/" + threadId;
@@ -389,16 +377,6 @@ class FederationOutgoingIT {
 
     private static String groupId(String slug) {
         return Api.baseUrl() + "/ap/communities/" + slug;
-    }
-
-    private static FakePeer.Actor follow(FakePeer server, String slug) {
-        FakePeer.Actor reader = server.actor("reader", "Person");
-        JsonObject follow = Json.createObjectBuilder().add("@context", "https://www.w3.org/ns/activitystreams")
-                .add("id", server.newId("follows")).add("type", "Follow").add("actor", reader.id().toString())
-                .add("object", groupId(slug)).build();
-        assertEquals(202, server.post(URI.create(groupId(slug) + "/inbox"), follow, reader).statusCode());
-        server.await(x -> x.type().equals("Accept"), DELIVERY).orElseThrow(() -> new AssertionError("no Accept"));
-        return reader;
     }
 
     private static void share(ForumFixtures f, String threadId) {

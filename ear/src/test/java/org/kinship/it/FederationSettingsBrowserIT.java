@@ -16,10 +16,9 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kinship.it.support.Api;
 import org.kinship.it.support.Browser;
 import org.kinship.it.support.Deployments;
@@ -44,21 +43,12 @@ import org.openqa.selenium.WebElement;
 class FederationSettingsBrowserIT {
     private static final By SECTION = By.cssSelector("section[data-test='federation']");
     private static final By ALLOWED_FORM = By.cssSelector("form[data-test='fed-allowed-form']");
-    private static FakePeer peer;
+    @RegisterExtension
+    static final FakePeer peer = FakePeer.forTheClass("127.0.0.1");
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
         return Deployments.kinshipEar();
-    }
-
-    @BeforeAll
-    static void peer() {
-        peer = FakePeer.start("127.0.0.1");
-    }
-
-    @AfterAll
-    static void stop() {
-        peer.close();
     }
 
     private static JsonObject view(String slug) {

@@ -30,10 +30,9 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kinship.federation.signature.Headers;
 import org.kinship.it.support.Api;
 import org.kinship.it.support.Deployments;
@@ -50,21 +49,12 @@ import org.kinship.it.support.ItEnvironment;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class InboxDoorIT {
-    private static FakePeer peer;
+    @RegisterExtension
+    static final FakePeer peer = FakePeer.forTheClass("127.0.0.1");
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
         return Deployments.kinshipEar();
-    }
-
-    @BeforeAll
-    static void peer() {
-        peer = FakePeer.start("127.0.0.1");
-    }
-
-    @AfterAll
-    static void stop() {
-        peer.close();
     }
 
     @Test

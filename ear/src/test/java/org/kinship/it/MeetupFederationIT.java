@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.kinship.it.support.Federating.activityGet;
+import static org.kinship.it.support.Federating.followedBy;
+import static org.kinship.it.support.Federating.follows;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -24,10 +26,9 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kinship.federation.signature.HttpMessage;
 import org.kinship.federation.signature.KeyMaterial;
 import org.kinship.federation.signature.SignatureVerifier;
@@ -52,21 +53,12 @@ import org.kinship.it.support.Tokens;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class MeetupFederationIT {
-    private static FakePeer peer;
+    @RegisterExtension
+    static final FakePeer peer = FakePeer.forTheClass("127.0.0.1");
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
         return Deployments.kinshipEar();
-    }
-
-    @BeforeAll
-    static void peer() {
-        peer = FakePeer.start("127.0.0.1");
-    }
-
-    @AfterAll
-    static void stop() {
-        peer.close();
     }
 
     @Test
@@ -74,7 +66,7 @@ class MeetupFederationIT {
         ForumFixtures f = ForumFixtures.create("fed-meet");
         federate(f.slug);
         try (FakePeer readers = FakePeer.start("localhost")) {
-            FakePeer.Actor reader = follow(readers, f.slug);
+            FakePeer.Actor reader = followedBy(readers, f.slug);
             JsonObject meetup = MeetupFixtures.create(Tokens.MODERATOR, f.slug, MeetupFixtures.body("Walk and talk",
                     MeetupFixtures.local(inDays(10)), MeetupFixtures.local(inDays(10).plusHours(2)), 10,
                     "\"categoryId\": " + Api.str(f.categoryId)));
@@ -223,11 +215,7 @@ class MeetupFederationIT {
         ForumFixtures f = ForumFixtures.create("fed-copy");
         federate(f.slug);
         FakePeer.Actor walkers = peer.actor("walkers-" + f.slug, "Group");
-        Api.Reply following = Api.as(Tokens.COMMUNITY_ADMIN).post("/api/communities/" + f.slug + "/federation/following",
-                "{\"target\": " + Api.str(walkers.id().toString()) + "}");
-        assertEquals(200, following.status(), following::toString);
-        peer.await(x -> x.path().equals(walkers.inbox().getPath()) && x.type().equals("Follow"), Duration.ofSeconds(20))
-                .orElseThrow(() -> new AssertionError("no Follow: " + peer.received()));
+        follows(f.slug, peer, walkers);
 
         String eventId = peer.newId("events");
         OffsetDateTime start = OffsetDateTime.now().plusDays(8).withHour(17).withMinute(0).withSecond(0).withNano(0);
@@ -301,14 +289,6 @@ class MeetupFederationIT {
     private static void federate(String slug) {
         Api.Reply r = Api.as(Tokens.COMMUNITY_ADMIN).put("/api/communities/" + slug + "/federation/mode", "{\"mode\": \"open\"}");
         assertEquals(200, r.status(), r::toString);
-    }
-
-    private static FakePeer.Actor follow(FakePeer server, String slug) {
-        FakePeer.Actor reader = server.actor("reader", "Person");
-        assertEquals(202, server.post(URI.create(groupId(slug) + "/inbox"), activity(server.newId("follows"), "Follow", reader,
-                groupId(slug), null), reader).statusCode());
-        server.await(x -> x.type().equals("Accept"), Duration.ofSeconds(20)).orElseThrow();
-        return reader;
     }
 
     private static long going(String datePath) {

@@ -3,6 +3,8 @@ package org.kinship.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kinship.it.support.Federating.followedBy;
+import static org.kinship.it.support.Federating.follows;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -18,10 +20,9 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kinship.it.support.Api;
 import org.kinship.it.support.Deployments;
 import org.kinship.it.support.FakePeer;
@@ -40,21 +41,12 @@ import org.kinship.it.support.Tokens;
 @RunAsClient
 class MeetupLifecycleIT {
     private static final String PUBLIC = "https://www.w3.org/ns/activitystreams#Public";
-    private static FakePeer peer;
+    @RegisterExtension
+    static final FakePeer peer = FakePeer.forTheClass("127.0.0.1");
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
         return Deployments.kinshipEar();
-    }
-
-    @BeforeAll
-    static void peer() {
-        peer = FakePeer.start("127.0.0.1");
-    }
-
-    @AfterAll
-    static void stop() {
-        peer.close();
     }
 
     @Test
@@ -62,11 +54,7 @@ class MeetupLifecycleIT {
         ForumFixtures f = ForumFixtures.create("life-copy");
         federate(f.slug);
         FakePeer.Actor group = peer.actor("dancers-" + f.slug, "Group");
-        Api.Reply following = Api.as(Tokens.COMMUNITY_ADMIN).post("/api/communities/" + f.slug + "/federation/following",
-                "{\"target\": " + Api.str(group.id().toString()) + "}");
-        assertEquals(200, following.status(), following::toString);
-        peer.await(x -> x.path().equals(group.inbox().getPath()) && x.type().equals("Follow"), Duration.ofSeconds(20))
-                .orElseThrow(() -> new AssertionError("no Follow: " + peer.received()));
+        follows(f.slug, peer, group);
 
         String eventId = peer.newId("events");
         OffsetDateTime start = OffsetDateTime.now().plusDays(9).withHour(19).withMinute(0).withSecond(0).withNano(0);
@@ -106,7 +94,7 @@ class MeetupLifecycleIT {
         ForumFixtures f = ForumFixtures.create("life-cancel");
         federate(f.slug);
         try (FakePeer readers = FakePeer.start("localhost")) {
-            follow(readers, f.slug);
+            followedBy(readers, f.slug);
             Shared shared = sharedMeetup(f, "Board games");
             JsonObject createdEvent = readers.await(x -> announces(x, "Create", shared.eventId()), Duration.ofSeconds(20))
                     .orElseThrow(() -> new AssertionError("no Announce(Create(Event)): " + readers.received()))
@@ -132,7 +120,7 @@ class MeetupLifecycleIT {
         ForumFixtures f = ForumFixtures.create("life-count");
         federate(f.slug);
         try (FakePeer readers = FakePeer.start("localhost")) {
-            follow(readers, f.slug);
+            followedBy(readers, f.slug);
             Shared shared = sharedMeetup(f, "Quiz night");
             readers.await(x -> announces(x, "Create", shared.eventId()), Duration.ofSeconds(20))
                     .orElseThrow(() -> new AssertionError("no Announce(Create(Event)): " + readers.received()));
@@ -227,15 +215,6 @@ class MeetupLifecycleIT {
     private static void federate(String slug) {
         Api.Reply r = Api.as(Tokens.COMMUNITY_ADMIN).put("/api/communities/" + slug + "/federation/mode", "{\"mode\": \"open\"}");
         assertEquals(200, r.status(), r::toString);
-    }
-
-    private static void follow(FakePeer server, String slug) {
-        FakePeer.Actor reader = server.actor("reader", "Person");
-        JsonObject follow = Json.createObjectBuilder().add("@context", "https://www.w3.org/ns/activitystreams")
-                .add("id", server.newId("follows")).add("type", "Follow").add("actor", reader.id().toString())
-                .add("object", groupId(slug)).add("to", Json.createArrayBuilder().add(groupId(slug))).build();
-        assertEquals(202, server.post(URI.create(groupId(slug) + "/inbox"), follow, reader).statusCode());
-        server.await(x -> x.type().equals("Accept"), Duration.ofSeconds(20)).orElseThrow();
     }
 
     /** The group's Announce of a Create or Update of the Event {@code eventId}. */

@@ -25,6 +25,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.kinship.federation.signature.Headers;
 import org.kinship.federation.signature.HttpMessage;
 import org.kinship.federation.signature.KeyMaterial;
@@ -36,8 +39,12 @@ import org.kinship.federation.signature.Signer;
  * third-party peer, built on an npm library, is the Fedify test; this one lets a test forge exactly the
  * hostile request it needs.) {@code host} is "127.0.0.1" or "localhost": two peers on one machine can look like
  * two servers.
+ *
+ * <p>A test class's own peer is a JUnit extension that lives as long as the class:
+ * {@code @RegisterExtension static final FakePeer peer = FakePeer.forTheClass("127.0.0.1");}. One for a single
+ * test: {@code try (FakePeer readers = FakePeer.start("localhost")) {...}}.
  */
-public final class FakePeer implements AutoCloseable {
+public final class FakePeer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** A request that reached one of this peer's inboxes. */
@@ -62,24 +69,47 @@ public final class FakePeer implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final String base;
+    private final String host;
+    private HttpServer server;
+    private String base;
     private final Map<String, Actor> actors = new ConcurrentHashMap<>();
     private final Map<String, JsonObject> documents = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
-    private FakePeer(String host) throws IOException {
-        // A 127.x.y.z host listens on that address (all of 127/8 is loopback on Linux): a third "server".
-        String bind = host.matches("127\\.\\d+\\.\\d+\\.\\d+") ? host : "127.0.0.1";
-        server = HttpServer.create(new InetSocketAddress(bind, 0), 0);
-        base = "http://" + host + ":" + server.getAddress().getPort();
-        server.createContext("/", this::handle);
-        server.start();
+    private FakePeer(String host) {
+        this.host = host;
     }
 
+    /** A peer serving from now until {@link #close()}. */
     public static FakePeer start(String host) {
+        FakePeer peer = new FakePeer(host);
+        peer.listen();
+        return peer;
+    }
+
+    /** A peer for a whole test class (register it with {@code @RegisterExtension}): started before its tests, stopped after. */
+    public static FakePeer forTheClass(String host) {
+        return new FakePeer(host);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        listen();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    private void listen() {
         try {
-            return new FakePeer(host);
+            // A 127.x.y.z host listens on that address (all of 127/8 is loopback on Linux): a third "server".
+            String bind = host.matches("127\\.\\d+\\.\\d+\\.\\d+") ? host : "127.0.0.1";
+            server = HttpServer.create(new InetSocketAddress(bind, 0), 0);
+            base = "http://" + host + ":" + server.getAddress().getPort();
+            server.createContext("/", this::handle);
+            server.start();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
